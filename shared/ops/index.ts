@@ -1,0 +1,6 @@
+export * from './cards'
+export * from './perspectives'
+export * from './text'
+export * from './themes'
+export * from './workshop'
+export { cardsOf, perspectivesOf, countCards } from './siblings'

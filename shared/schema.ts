@@ -1,0 +1,101 @@
+/**
+ * How a workshop lives in a Y.Doc. Every collection is a flat Y.Map keyed by id; order is a fractional key on
+ * each record, and a card's placement is one atomic value, so concurrent moves never duplicate or lose an item.
+ *
+ *   meta          Y.Map   schemaVersion, title, date, place, organiser, createdAt        (server writes)
+ *   control       Y.Map   phase, lockedThemes                                           (server writes)
+ *   roster        Y.Map   participantId -> { name, centre, role, joinedAt }             (server writes)
+ *   themes        Y.Map   themeId -> Y.Map { key, name: Y.Text, questions: Y.Array<Y.Text> }
+ *   perspectives  Y.Map   perspectiveId -> Y.Map { themeId, key, title: Y.Text, description: Y.Text, createdAt }
+ *   cards         Y.Map   cardId -> Y.Map { text: Y.Text, place: CardPlace, example, author, createdAt }
+ */
+export const SCHEMA_VERSION = 1
+
+export const ROOTS = {
+  meta: 'meta',
+  control: 'control',
+  roster: 'roster',
+  themes: 'themes',
+  perspectives: 'perspectives',
+  cards: 'cards',
+} as const
+export type RootName = (typeof ROOTS)[keyof typeof ROOTS]
+
+/** Roots only the server may write; a client update touching them is refused. */
+export const SERVER_ROOTS: ReadonlySet<string> = new Set([ROOTS.meta, ROOTS.control, ROOTS.roster])
+/** Roots participants co-edit, subject to phase and lock rules. */
+export const BOARD_ROOTS: ReadonlySet<string> = new Set([ROOTS.themes, ROOTS.perspectives, ROOTS.cards])
+
+export const PHASES = ['collecte', 'regroupement', 'vote', 'resultats'] as const
+export type Phase = (typeof PHASES)[number]
+
+export type Role = 'facilitator' | 'participant' | 'projector'
+
+export const LIMITS = {
+  titleLength: 120,
+  nameLength: 60,
+  centreLength: 80,
+  metaFieldLength: 120,
+  cardTextLength: 1000,
+  perspectiveTitleLength: 200,
+  descriptionLength: 1000,
+  themeNameLength: 120,
+  questionLength: 300,
+  questionsPerTheme: 12,
+  cardsPerBoard: 500,
+  themesPerWorkshop: 12,
+} as const
+
+/** A card sits either in a perspective or, with perspectiveId null, among its theme's ideas still to sort. */
+export interface CardPlace {
+  themeId: string
+  perspectiveId: string | null
+  key: string
+}
+
+export interface WorkshopMeta {
+  schemaVersion: number
+  title: string
+  date: string
+  place: string
+  organiser: string
+  createdAt: number
+}
+
+export interface RosterEntry {
+  name: string
+  centre: string
+  role: Role
+  joinedAt: number
+}
+
+export interface ControlState {
+  phase: Phase
+  lockedThemes: string[]
+}
+
+/** Plain, immutable projections of the document, as the UI and the exports read them. */
+export interface ThemeRecord {
+  id: string
+  key: string
+  name: string
+  questions: string[]
+}
+
+export interface PerspectiveRecord {
+  id: string
+  themeId: string
+  key: string
+  title: string
+  description: string
+  createdAt: number
+}
+
+export interface CardRecord {
+  id: string
+  text: string
+  place: CardPlace
+  example: boolean
+  author: string
+  createdAt: number
+}
