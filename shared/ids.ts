@@ -33,7 +33,7 @@ export function newJoinCode(): string {
   return randomString(JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH)
 }
 
-/** Accepts what people type ("abc 234", "abc-234") and returns the canonical code, or null if it cannot be one. */
+/** Accepts what people type ("abc 346", "abc-346") and returns the canonical code, or null if it cannot be one. */
 export function normalizeJoinCode(input: string): string | null {
   const code = input.toUpperCase().replace(/[\s-]/g, '')
   if (code.length !== JOIN_CODE_LENGTH) return null

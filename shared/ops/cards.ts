@@ -4,6 +4,7 @@ import { newId } from '../ids'
 import { keyAt } from '../ordering'
 import { LIMITS } from '../schema'
 import { cardsOf, countCards } from './siblings'
+import { clipText } from './text'
 
 export interface NewCard {
   themeId: string
@@ -14,6 +15,11 @@ export interface NewCard {
   index?: number
 }
 
+/** A card may go to its theme's ideas to sort or to one of that theme's own perspectives, never another board's. */
+function isPerspectiveOf(doc: Y.Doc, perspectiveId: string | null, themeId: string): boolean {
+  return perspectiveId === null || roots(doc).perspectives.get(perspectiveId)?.get('themeId') === themeId
+}
+
 /**
  * Adds a card to a perspective (or to the theme's ideas to sort); returns its id, or null when the theme is gone
  * or the board is full.
@@ -22,13 +28,13 @@ export interface NewCard {
 export function addCard(doc: Y.Doc, input: NewCard): string | null {
   const r = roots(doc)
   if (!r.themes.has(input.themeId)) return null
-  if (input.perspectiveId !== null && !r.perspectives.has(input.perspectiveId)) return null
+  if (!isPerspectiveOf(doc, input.perspectiveId, input.themeId)) return null
   if (countCards(doc, input.themeId) >= LIMITS.cardsPerBoard) return null
   const id = newId()
   doc.transact(() => {
     const siblings = cardsOf(doc, input.themeId, input.perspectiveId)
     const map = new Y.Map<unknown>()
-    map.set('text', new Y.Text(input.text.slice(0, LIMITS.cardTextLength)))
+    map.set('text', new Y.Text(clipText(input.text, LIMITS.cardTextLength)))
     map.set('place', {
       themeId: input.themeId,
       perspectiveId: input.perspectiveId,
@@ -54,7 +60,7 @@ export function moveCard(
   const r = roots(doc)
   const card = r.cards.get(cardId)
   if (!card || !isCardPlace(card.get('place')) || !r.themes.has(to.themeId)) return false
-  if (to.perspectiveId !== null && !r.perspectives.has(to.perspectiveId)) return false
+  if (!isPerspectiveOf(doc, to.perspectiveId, to.themeId)) return false
   doc.transact(() => {
     const key = keyAt(cardsOf(doc, to.themeId, to.perspectiveId, cardId), to.index)
     card.set('place', { themeId: to.themeId, perspectiveId: to.perspectiveId, key })

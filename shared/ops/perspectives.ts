@@ -4,6 +4,7 @@ import { newId } from '../ids'
 import { keyAt } from '../ordering'
 import { LIMITS } from '../schema'
 import { cardsOf, perspectivesOf } from './siblings'
+import { clipText } from './text'
 
 /** Adds a perspective to a theme at `index` (default: last); returns its id, or null if the theme is gone. */
 export function addPerspective(
@@ -17,8 +18,8 @@ export function addPerspective(
     const map = new Y.Map<unknown>()
     map.set('themeId', input.themeId)
     map.set('key', keyAt(siblings, input.index ?? siblings.length))
-    map.set('title', new Y.Text(input.title.slice(0, LIMITS.perspectiveTitleLength)))
-    map.set('description', new Y.Text((input.description ?? '').slice(0, LIMITS.descriptionLength)))
+    map.set('title', new Y.Text(clipText(input.title, LIMITS.perspectiveTitleLength)))
+    map.set('description', new Y.Text(clipText(input.description ?? '', LIMITS.descriptionLength)))
     map.set('createdAt', Date.now())
     roots(doc).perspectives.set(id, map)
   })

@@ -4,9 +4,10 @@ import { newId } from '../ids'
 import { keyAt, sortOrdered } from '../ordering'
 import { readTheme } from '../read'
 import { LIMITS } from '../schema'
+import { clipText } from './text'
 
 function textOf(value: string, max: number): Y.Text {
-  return new Y.Text(value.slice(0, max))
+  return new Y.Text(clipText(value, max))
 }
 
 /** Adds a theme (a board) at the end, with optional guiding questions; returns its id. */
