@@ -1,0 +1,91 @@
+import type Database from 'better-sqlite3'
+import type { DocStore, StoredDoc } from './types'
+
+type Write =
+  | { kind: 'append'; workshopId: string; updates: readonly Uint8Array[] }
+  | { kind: 'replace'; workshopId: string; snapshot: Uint8Array; uptoSeq: number }
+
+interface PendingWrite {
+  write: Write
+  resolve: (seq: number) => void
+  reject: (error: unknown) => void
+}
+
+/**
+ * Yjs updates on SQLite. Writes requested in the same tick share one transaction (one fsync), and each
+ * promise settles only after that transaction committed, so callers can relay once their data is on disk.
+ */
+export class SqliteDocStore implements DocStore {
+  private pending: PendingWrite[] = []
+  private flushScheduled = false
+  private readonly insert
+  private readonly selectAll
+  private readonly deleteUpTo
+  private readonly countRows
+  private readonly commit
+
+  constructor(private readonly db: Database.Database) {
+    this.insert = db.prepare('INSERT INTO doc_updates (workshop_id, data) VALUES (?, ?)')
+    this.selectAll = db.prepare<[string], { seq: number; data: Buffer }>(
+      'SELECT seq, data FROM doc_updates WHERE workshop_id = ? ORDER BY seq',
+    )
+    this.deleteUpTo = db.prepare('DELETE FROM doc_updates WHERE workshop_id = ? AND seq <= ?')
+    this.countRows = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE workshop_id = ?')
+    this.commit = db.transaction((writes: readonly Write[]) => writes.map((write) => this.run(write)))
+  }
+
+  async load(workshopId: string): Promise<StoredDoc> {
+    // A load must see every write requested before it.
+    this.flush()
+    const rows = this.selectAll.all(workshopId)
+    const last = rows[rows.length - 1]
+    return { updates: rows.map((row) => new Uint8Array(row.data)), lastSeq: last ? last.seq : 0 }
+  }
+
+  append(workshopId: string, updates: readonly Uint8Array[]): Promise<number> {
+    return this.enqueue({ kind: 'append', workshopId, updates })
+  }
+
+  replace(workshopId: string, snapshot: Uint8Array, uptoSeq: number): Promise<number> {
+    return this.enqueue({ kind: 'replace', workshopId, snapshot, uptoSeq })
+  }
+
+  async count(workshopId: string): Promise<number> {
+    this.flush()
+    return this.countRows.get(workshopId)?.n ?? 0
+  }
+
+  /** Commits everything pending now, in request order. */
+  flush(): void {
+    const batch = this.pending
+    this.pending = []
+    this.flushScheduled = false
+    if (batch.length === 0) return
+    let seqs: number[]
+    try {
+      seqs = this.commit(batch.map((p) => p.write))
+    } catch (error) {
+      for (const p of batch) p.reject(error)
+      return
+    }
+    batch.forEach((p, i) => p.resolve(seqs[i] ?? 0))
+  }
+
+  private enqueue(write: Write): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ write, resolve, reject })
+      if (!this.flushScheduled) {
+        this.flushScheduled = true
+        setImmediate(() => this.flush())
+      }
+    })
+  }
+
+  private run(write: Write): number {
+    if (write.kind === 'replace') this.deleteUpTo.run(write.workshopId, write.uptoSeq)
+    const updates = write.kind === 'append' ? write.updates : [write.snapshot]
+    let seq = 0
+    for (const update of updates) seq = Number(this.insert.run(write.workshopId, update).lastInsertRowid)
+    return seq
+  }
+}

@@ -1,0 +1,42 @@
+import type Database from 'better-sqlite3'
+
+/** Schema migrations, applied in order; PRAGMA user_version records how many have run. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE workshops (
+    id TEXT PRIMARY KEY,
+    join_code TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    facilitator_key_hash TEXT NOT NULL UNIQUE
+  );
+  CREATE TABLE participants (
+    workshop_id TEXT NOT NULL REFERENCES workshops(id),
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    centre TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL,
+    removed INTEGER NOT NULL DEFAULT 0,
+    joined_at INTEGER NOT NULL,
+    PRIMARY KEY (workshop_id, id)
+  );
+  CREATE TABLE doc_updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    workshop_id TEXT NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX doc_updates_by_workshop ON doc_updates (workshop_id, seq);
+  `,
+]
+
+/** Brings a database up to the current schema. */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number
+  for (let version = current; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] ?? '')
+      db.pragma(`user_version = ${version + 1}`)
+    })()
+  }
+}

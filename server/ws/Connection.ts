@@ -1,0 +1,58 @@
+import WebSocket from 'ws'
+import type { Role } from '../../shared/schema'
+import type { Logger } from '../log'
+import type { Peer } from '../rooms/bus'
+
+/** A client that reads too slowly to keep up gets dropped rather than buffering without end. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024
+
+/** A websocket seen as a room peer. */
+export class Connection implements Peer {
+  readonly awarenessIds = new Set<number>()
+  private closing = false
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly workshopId: string,
+    readonly participantId: string,
+    readonly role: Role,
+    private readonly log: Logger,
+  ) {}
+
+  get isOpen(): boolean {
+    return !this.closing && this.ws.readyState === WebSocket.OPEN
+  }
+
+  send(message: Uint8Array): void {
+    if (!this.isOpen) return
+    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.log.warn('connection_too_slow', { workshopId: this.workshopId, participantId: this.participantId })
+      this.closing = true
+      this.ws.terminate()
+      return
+    }
+    this.ws.send(message, (error) => {
+      if (error) this.log.debug('send_failed', { workshopId: this.workshopId, error })
+    })
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closing) return
+    this.closing = true
+    closeSocket(this.ws, code, reason)
+  }
+}
+
+/** Closes a socket with a code, and makes sure it goes away even if the other side never answers. */
+export function closeSocket(ws: WebSocket, code: number, reason: string): void {
+  if (ws.readyState === WebSocket.CLOSED) return
+  try {
+    ws.close(code, reason)
+  } catch {
+    ws.terminate()
+    return
+  }
+  setTimeout(() => {
+    if (ws.readyState !== WebSocket.CLOSED) ws.terminate()
+  }, 2000).unref()
+}
