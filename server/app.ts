@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { createCommandHandler } from './commands/index'
 import { createRequestHandler } from './http/handler'
 import { addHealthRoutes } from './http/routes/health'
 import { addWorkshopRoutes } from './http/routes/workshops'
@@ -65,7 +66,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   addWorkshopRoutes(router, services, options.codeGuessesPerMinute ?? 30)
   const clientDir = options.clientDir === undefined ? DEFAULT_CLIENT_DIR : options.clientDir
   const http = createServer(createRequestHandler(router, createStaticHandler(clientDir), log))
-  const sockets = createSocketServer({ registry: storage.registry, rooms, log, keepaliveMs: options.keepaliveMs ?? 30_000 })
+  const commands = createCommandHandler({ registry: storage.registry, votes: storage.votes, log })
+  const sockets = createSocketServer({
+    registry: storage.registry,
+    rooms,
+    commands,
+    log,
+    keepaliveMs: options.keepaliveMs ?? 30_000,
+  })
   http.on('upgrade', (req, socket, head) => sockets.handleUpgrade(req, socket, head))
   http.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')

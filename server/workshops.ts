@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { newId } from '../shared/ids'
-import { initWorkshop, putRosterEntry } from '../shared/ops'
-import type { CreateWorkshopResponse, JoinResponse } from '../shared/protocol'
+import { initWorkshop, putRosterEntry, refreshEligible } from '../shared/ops'
+import type { AddFacilitatorResponse, CreateWorkshopResponse, JoinResponse } from '../shared/protocol'
 import type { TemplateId } from '../shared/templates'
 import { freeJoinCode, hashCredential, newCredential } from './auth'
 import type { DocStore, ParticipantRow, WorkshopRegistry, WorkshopRow } from './persistence/types'
@@ -89,13 +89,39 @@ export async function joinWorkshop(
     joinedAt: Date.now(),
   }
   await services.registry.addParticipant(participant)
-  await services.rooms.change(workshop.id, (doc) =>
+  await services.rooms.change(workshop.id, (doc) => {
     putRosterEntry(doc, participant.id, {
       name: participant.name,
       centre: participant.centre,
       role: participant.role,
       joinedAt: participant.joinedAt,
-    }),
-  )
+    })
+    // A newcomer can vote in the open round: "9 / 16 participants ont voté".
+    refreshEligible(doc)
+  })
   return { token, participantId: participant.id, workshopId: workshop.id }
+}
+
+/** Issues a co-facilitator key: another facilitator identity, in the roster, with its own credential. */
+export async function addFacilitator(
+  services: WorkshopServices,
+  workshop: WorkshopRow,
+  name: string,
+): Promise<AddFacilitatorResponse> {
+  const facilitatorKey = newCredential()
+  const facilitator: ParticipantRow = {
+    id: `facilitator-${newId()}`,
+    workshopId: workshop.id,
+    name: name || FACILITATOR_DEFAULT_NAME,
+    centre: '',
+    tokenHash: hashCredential(facilitatorKey),
+    role: 'facilitator',
+    removed: false,
+    joinedAt: Date.now(),
+  }
+  await services.registry.addParticipant(facilitator)
+  await services.rooms.change(workshop.id, (doc) =>
+    putRosterEntry(doc, facilitator.id, { name: facilitator.name, centre: '', role: 'facilitator', joinedAt: facilitator.joinedAt }),
+  )
+  return { facilitatorKey, facilitatorPath: `/atelier/${workshop.id}/animer#cle=${facilitatorKey}` }
 }

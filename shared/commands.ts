@@ -76,7 +76,8 @@ export type Reply =
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 64
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 
-function parseFollowTarget(raw: unknown): FollowTarget | null {
+/** Reads a projector target from untrusted input; null when it is not exactly one. */
+export function parseFollowTarget(raw: unknown): FollowTarget | null {
   if (typeof raw !== 'object' || raw === null) return null
   const t = raw as Record<string, unknown>
   switch (t.kind) {

@@ -1,5 +1,9 @@
 import * as Y from 'yjs'
-import { ROOTS, SCHEMA_VERSION, type CardPlace, type ControlState, type Phase, type RosterEntry, type WorkshopMeta } from './schema'
+import { parseFollowTarget } from './commands'
+import { parseIdList, parsePastRounds, parseResults, parseRound } from './control'
+import type { BoardAccess } from './rules'
+import { PHASES, ROOTS, SCHEMA_VERSION, type CardPlace, type ControlState, type Phase, type RosterEntry, type WorkshopMeta } from './schema'
+import { IDLE_TIMER, isTimerState } from './timer'
 
 /** Typed access to the document's roots and records; every read and write of the schema goes through here. */
 
@@ -53,12 +57,41 @@ export function readMeta(doc: Y.Doc): WorkshopMeta {
   }
 }
 
+/** The control state of a workshop nobody has steered yet (what a client shows before its first sync). */
+export function initialControl(): ControlState {
+  return {
+    phase: 'collecte',
+    lockedThemes: [],
+    timer: IDLE_TIMER,
+    follow: { kind: 'overview' },
+    hiddenCards: [],
+    round: null,
+    results: null,
+    rounds: [],
+  }
+}
+
+/** The whole control state, validated: a missing or malformed part reads as its starting value. */
 export function readControl(doc: Y.Doc): ControlState {
   const control = roots(doc).control
-  const phase = control.get('phase')
-  const locked = control.get('lockedThemes')
+  const timer = control.get('timer')
   return {
-    phase: (typeof phase === 'string' ? phase : 'collecte') as Phase,
-    lockedThemes: Array.isArray(locked) ? locked.filter((id): id is string => typeof id === 'string') : [],
+    ...readBoardAccess(doc),
+    timer: isTimerState(timer) ? timer : IDLE_TIMER,
+    follow: parseFollowTarget(control.get('follow')) ?? { kind: 'overview' },
+    hiddenCards: parseIdList(control.get('hiddenCards')),
+    round: parseRound(control.get('round')),
+    results: parseResults(control.get('results')),
+    rounds: parsePastRounds(control.get('rounds')),
+  }
+}
+
+/** Just what decides who may edit which board: cheap enough for the referee to read on every update. */
+export function readBoardAccess(doc: Y.Doc): BoardAccess {
+  const control = roots(doc).control
+  const phase = control.get('phase')
+  return {
+    phase: PHASES.includes(phase as Phase) ? (phase as Phase) : 'collecte',
+    lockedThemes: parseIdList(control.get('lockedThemes')),
   }
 }

@@ -73,6 +73,12 @@ export interface CreateWorkshopResponse {
   facilitatorPath: string
 }
 
+/** `POST /api/workshops/:id/facilitators` (facilitator's Bearer key, optional `{ name }`): a co-facilitator's key. */
+export interface AddFacilitatorResponse {
+  facilitatorKey: string
+  facilitatorPath: string
+}
+
 export interface JoinRequest {
   joinCode: string
   name: string

@@ -1,10 +1,22 @@
+import type { FollowTarget } from './commands'
+import type { TimerState } from './timer'
+import type { RoundStatus, VoteSettings } from './voting'
+
 /**
  * How a workshop lives in a Y.Doc. Every collection is a flat Y.Map keyed by id; order is a fractional key on
  * each record, and a card's placement is one atomic value, so concurrent moves never duplicate or lose an item.
  *
  *   meta          Y.Map   schemaVersion, title, date, place, organiser, createdAt        (server writes)
- *   control       Y.Map   phase, lockedThemes                                           (server writes)
- *   roster        Y.Map   participantId -> { name, centre, role, joinedAt }             (server writes)
+ *   control       Y.Map   one plain JSON value per key, each replaced whole              (server writes)
+ *                   phase         Phase
+ *                   lockedThemes  string[]            boards participants may not change
+ *                   timer         TimerState          in the server's clock
+ *                   follow        FollowTarget        what the projector shows
+ *                   hiddenCards   string[]            cards the facilitator hid (not votable)
+ *                   round         RoundState | null   the current vote round: counts only, never ballots
+ *                   results       RoundResults | null the current round's totals, written once it is revealed
+ *                   rounds        PastRound[]         earlier rounds, oldest first
+ *   roster        Y.Map   participantId -> { name, centre, role, joinedAt, removed? }   (server writes)
  *   themes        Y.Map   themeId -> Y.Map { key, name: Y.Text, questions: Y.Array<Y.Text> }
  *   perspectives  Y.Map   perspectiveId -> Y.Map { themeId, key, title: Y.Text, description: Y.Text, createdAt }
  *   cards         Y.Map   cardId -> Y.Map { text: Y.Text, place: CardPlace, example, author, createdAt }
@@ -67,11 +79,50 @@ export interface RosterEntry {
   centre: string
   role: Role
   joinedAt: number
+  /** Set once the facilitator removed this person: their credential no longer opens the workshop. */
+  removed?: boolean
+}
+
+/**
+ * The current vote round as everyone sees it. Ballots stay on the server: until the reveal, the document holds
+ * only how many took part (`voters`: participants with at least one dot, out of `eligible`: roster participants
+ * not removed).
+ */
+export interface RoundState {
+  id: string
+  /** 1 for the workshop's first round, then 2, 3… */
+  number: number
+  status: RoundStatus
+  settings: VoteSettings
+  voters: number
+  eligible: number
+}
+
+/** A revealed round's totals (item id -> dots); named rounds also list who voted for each item (participant ids). */
+export interface RoundResults {
+  roundId: string
+  totals: Record<string, number>
+  voters?: Record<string, string[]>
+}
+
+/** A round that a newer one replaced; `totals` only if it had been revealed. */
+export interface PastRound {
+  id: string
+  number: number
+  settings: VoteSettings
+  totals: Record<string, number> | null
+  closedAt: number
 }
 
 export interface ControlState {
   phase: Phase
   lockedThemes: string[]
+  timer: TimerState
+  follow: FollowTarget
+  hiddenCards: string[]
+  round: RoundState | null
+  results: RoundResults | null
+  rounds: PastRound[]
 }
 
 /** Plain, immutable projections of the document, as the UI and the exports read them. */

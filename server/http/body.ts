@@ -27,6 +27,12 @@ export async function readJsonObject(req: IncomingMessage, limit = MAX_BODY_BYTE
   return value as Record<string, unknown>
 }
 
+/** Like readJsonObject, but an empty body reads as `{}`. */
+export async function readOptionalJsonObject(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
+  if (req.headers['content-length'] === '0' || (!req.headers['content-length'] && !req.headers['transfer-encoding'])) return {}
+  return readJsonObject(req, limit)
+}
+
 function tooLarge(limit: number): HttpError {
   return new HttpError(413, 'too_large', `The request body is larger than ${limit} bytes.`)
 }

@@ -4,11 +4,12 @@ import { join } from 'node:path'
 import { SqliteDocStore } from './sqliteDocStore'
 import { createSqliteRegistry } from './sqliteRegistry'
 import { migrate } from './sqliteSchema'
+import { createSqliteVoteStore } from './sqliteVoteStore'
 import type { Storage } from './types'
 
 export const SQLITE_FILE = 'loupe.sqlite'
 
-/** Opens (creating if needed) DATA_DIR/loupe.sqlite: registry and document updates in one embedded database. */
+/** Opens (creating if needed) DATA_DIR/loupe.sqlite: registry, document updates and ballots in one embedded database. */
 export function openSqliteStorage(dataDir: string): Storage {
   mkdirSync(dataDir, { recursive: true })
   const db = new Database(join(dataDir, SQLITE_FILE))
@@ -22,6 +23,7 @@ export function openSqliteStorage(dataDir: string): Storage {
   return {
     registry: createSqliteRegistry(db),
     docs,
+    votes: createSqliteVoteStore(db),
     async close() {
       docs.flush()
       if (db.open) db.close()

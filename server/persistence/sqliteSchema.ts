@@ -28,6 +28,25 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX doc_updates_by_workshop ON doc_updates (workshop_id, seq);
   `,
+  `
+  CREATE TABLE vote_rounds (
+    workshop_id TEXT NOT NULL REFERENCES workshops(id),
+    id TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    settings TEXT NOT NULL,
+    status TEXT NOT NULL,
+    opened_at INTEGER NOT NULL,
+    PRIMARY KEY (workshop_id, id)
+  );
+  CREATE TABLE ballots (
+    workshop_id TEXT NOT NULL,
+    round_id TEXT NOT NULL,
+    participant_id TEXT NOT NULL,
+    dots TEXT NOT NULL,
+    PRIMARY KEY (workshop_id, round_id, participant_id),
+    FOREIGN KEY (workshop_id, round_id) REFERENCES vote_rounds(workshop_id, id)
+  );
+  `,
 ]
 
 /** Brings a database up to the current schema. */

@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/schema'
+import type { Ballot, RoundStatus, VoteSettings } from '../../shared/voting'
 
 /**
  * Storage seen by the rest of the server: a registry of workshops and credentials, and a store of Yjs updates.
@@ -59,10 +60,34 @@ export interface DocStore {
   count(workshopId: string): Promise<number>
 }
 
-/** One storage backend: both interfaces plus the lifecycle of the underlying connection. */
+/** A vote round as stored: the document shows its counts, the store keeps it with its ballots. */
+export interface RoundRow {
+  workshopId: string
+  id: string
+  number: number
+  settings: VoteSettings
+  status: RoundStatus
+  openedAt: number
+}
+
+/**
+ * Ballots never enter the document (participants would see each other's votes before the reveal): they live here,
+ * one per (round, participant).
+ */
+export interface VoteStore {
+  /** Records a round or its new status. */
+  saveRound(round: RoundRow): Promise<void>
+  /** Every non-empty ballot of a round, by participant id. */
+  ballots(workshopId: string, roundId: string): Promise<Map<string, Ballot>>
+  /** Replaces these participants' ballots in one step; an empty ballot deletes the row. */
+  saveBallots(workshopId: string, roundId: string, ballots: ReadonlyMap<string, Ballot>): Promise<void>
+}
+
+/** One storage backend: its interfaces plus the lifecycle of the underlying connection. */
 export interface Storage {
   registry: WorkshopRegistry
   docs: DocStore
+  votes: VoteStore
   /** Writes everything pending and releases the database. */
   close(): Promise<void>
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { readControl } from '../../shared/doc'
+import { readBoardAccess } from '../../shared/doc'
 import { canEditBoards, canEditTheme } from '../../shared/rules'
 import { LIMITS, ROOTS, SERVER_ROOTS, type Role } from '../../shared/schema'
 import type { RefereeVerdict } from './index'
@@ -202,7 +202,7 @@ export class Review {
   private permissionProblem(): Reason | null {
     if (this.role === 'facilitator') return null
     if (this.shapes) return 'facilitator_only'
-    const control = readControl(this.doc)
+    const control = readBoardAccess(this.doc)
     if (this.touchesBoards && !canEditBoards(this.role, control)) return 'phase'
     for (const themeId of this.facts.touchedThemes()) {
       if (!canEditTheme(this.role, control, themeId)) return 'locked'

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { MESSAGE_COMMAND, MESSAGE_REPLY, type Reply } from '../../shared/commands'
 import { MESSAGE } from '../../shared/protocol'
 
 /** y-websocket messages as the server reads them; anything else is malformed. */
@@ -11,6 +12,8 @@ export type ClientMessage =
   | { kind: 'update'; update: Uint8Array }
   | { kind: 'awareness'; update: Uint8Array }
   | { kind: 'queryAwareness' }
+  /** A command's JSON text, or null when the frame does not even carry a string (it is answered, not closed). */
+  | { kind: 'command'; json: string | null }
 
 export class MalformedMessage extends Error {
   override name = 'MalformedMessage'
@@ -36,10 +39,19 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
     }
     if (type === MESSAGE.awareness) return { kind: 'awareness', update: decoding.readVarUint8Array(decoder) }
     if (type === MESSAGE.queryAwareness) return { kind: 'queryAwareness' }
+    if (type === MESSAGE_COMMAND) return { kind: 'command', json: readString(decoder) }
     throw new MalformedMessage(`unknown message type ${type}`)
   } catch (error) {
     if (error instanceof MalformedMessage) throw error
     throw new MalformedMessage(error instanceof Error ? error.message : 'undecodable message')
+  }
+}
+
+function readString(decoder: decoding.Decoder): string | null {
+  try {
+    return decoding.readVarString(decoder)
+  } catch {
+    return null
   }
 }
 
@@ -78,5 +90,13 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE.awareness)
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [...clients]))
+  return encoding.toUint8Array(encoder)
+}
+
+/** A reply frame (command result, private ballot, clock reading) for one connection. */
+export function encodeReply(reply: Reply): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_REPLY)
+  encoding.writeVarString(encoder, JSON.stringify(reply))
   return encoding.toUint8Array(encoder)
 }

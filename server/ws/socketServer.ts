@@ -4,6 +4,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { CLOSE, MAX_MESSAGE_BYTES, WS_PATH } from '../../shared/protocol'
 import type { Role } from '../../shared/schema'
 import { identify } from '../auth'
+import type { CommandHandler } from '../commands/index'
 import type { Logger } from '../log'
 import type { WorkshopRegistry } from '../persistence/types'
 import type { Room } from '../rooms/Room'
@@ -17,6 +18,7 @@ const MAX_EARLY_MESSAGES = 64
 export interface SocketServerDeps {
   registry: WorkshopRegistry
   rooms: RoomManager
+  commands: CommandHandler
   log: Logger
   /** How often to ping; a socket that has not answered the previous ping by then is dropped. */
   keepaliveMs?: number
@@ -30,7 +32,7 @@ export interface SocketServer {
 }
 
 /** The websocket side: authenticates, attaches each socket to its room, and keeps dead sockets from lingering. */
-export function createSocketServer({ registry, rooms, log, keepaliveMs = 30_000 }: SocketServerDeps): SocketServer {
+export function createSocketServer({ registry, rooms, commands, log, keepaliveMs = 30_000 }: SocketServerDeps): SocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
   const alive = new WeakMap<WebSocket, boolean>()
 
@@ -96,6 +98,12 @@ export function createSocketServer({ registry, rooms, log, keepaliveMs = 30_000 
       if (closed) return
       const attached = await rooms.attach(workshopId, connection)
       if (closed) return attached.removePeer(connection)
+      // Removed while this socket was being let in: the removal closed the room's sockets, not this one yet.
+      const still = await identify(registry, workshopId, token)
+      if (!still.ok) {
+        attached.removePeer(connection)
+        return connection.close(still.reason === 'removed' ? CLOSE.removed : CLOSE.unauthorized, still.reason)
+      }
       room = attached
       log.debug('socket_attached', { workshopId, participantId: connection.participantId, role })
       for (const { data, isBinary } of early.splice(0)) receive(attached, connection, data, isBinary)
@@ -123,6 +131,8 @@ export function createSocketServer({ registry, rooms, log, keepaliveMs = 30_000 
           if (presence) connection.send(presence)
           return
         }
+        case 'command':
+          return commands.handle(room, connection, message.json)
       }
     } catch (error) {
       log.warn('message_malformed', {

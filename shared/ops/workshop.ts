@@ -1,7 +1,9 @@
 import type * as Y from 'yjs'
-import { readControl, roots } from '../doc'
+import type { FollowTarget } from '../commands'
+import { readBoardAccess, roots } from '../doc'
 import { PHASES, SCHEMA_VERSION, type Phase, type RosterEntry, type WorkshopMeta } from '../schema'
 import { TEMPLATES, type TemplateId } from '../templates'
+import { IDLE_TIMER } from '../timer'
 import { addTheme } from './themes'
 
 /** Server-side: writes a new workshop's metadata, control state and the template's themes, in one transaction. */
@@ -16,6 +18,12 @@ export function initWorkshop(doc: Y.Doc, meta: Omit<WorkshopMeta, 'schemaVersion
     r.meta.set('createdAt', meta.createdAt)
     r.control.set('phase', 'collecte' satisfies Phase)
     r.control.set('lockedThemes', [])
+    r.control.set('timer', IDLE_TIMER)
+    r.control.set('follow', { kind: 'overview' } satisfies FollowTarget)
+    r.control.set('hiddenCards', [])
+    r.control.set('round', null)
+    r.control.set('results', null)
+    r.control.set('rounds', [])
     for (const theme of TEMPLATES[template].themes) addTheme(doc, theme)
   })
 }
@@ -39,8 +47,10 @@ export function setPhase(doc: Y.Doc, phase: Phase): boolean {
 
 /** Server-side: locks or unlocks one board. */
 export function setThemeLock(doc: Y.Doc, themeId: string, locked: boolean): void {
-  const current = new Set(readControl(doc).lockedThemes)
-  if (locked) current.add(themeId)
-  else current.delete(themeId)
-  doc.transact(() => roots(doc).control.set('lockedThemes', [...current]))
+  doc.transact(() => {
+    const current = new Set(readBoardAccess(doc).lockedThemes)
+    if (locked) current.add(themeId)
+    else current.delete(themeId)
+    roots(doc).control.set('lockedThemes', [...current])
+  })
 }

@@ -136,6 +136,7 @@ describe('persistence', () => {
     let diskFull = false
     const storage: Storage = {
       registry: real.registry,
+      votes: real.votes,
       close: () => real.close(),
       docs: {
         load: (id) => real.docs.load(id),

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { readControl, readMeta, roots } from '../../shared/doc'
+import { initialControl, readControl, readMeta, roots } from '../../shared/doc'
 import { initWorkshop, putRosterEntry, removeRosterEntry, setPhase, setThemeLock } from '../../shared/ops'
 import { readBoard } from '../../shared/read'
 import { PHASES, SCHEMA_VERSION, type Phase, type RosterEntry } from '../../shared/schema'
@@ -20,7 +20,8 @@ describe('initWorkshop', () => {
     const { updates } = countUpdates(doc, () => initWorkshop(doc, MEETING, 'participation-partenariats'))
     expect(updates).toBe(1)
     expect(readMeta(doc)).toEqual({ schemaVersion: SCHEMA_VERSION, ...MEETING })
-    expect(readControl(doc)).toEqual({ phase: 'collecte', lockedThemes: [] })
+    expect(readControl(doc)).toEqual(initialControl())
+    expect(roots(doc).control.get('round')).toBeNull()
     const template = TEMPLATES['participation-partenariats'].themes
     expect(readBoard(doc).themes.map((t) => ({ name: t.name, questions: t.questions }))).toEqual(template)
     expect(readBoard(doc).perspectives).toEqual([])

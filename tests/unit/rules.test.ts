@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { EDITING_PHASES, canEditBoards, canEditTheme, canShapeWorkshop } from '../../shared/rules'
-import { PHASES, type ControlState, type Phase } from '../../shared/schema'
+import { EDITING_PHASES, canEditBoards, canEditTheme, canShapeWorkshop, type BoardAccess } from '../../shared/rules'
+import { PHASES, type Phase } from '../../shared/schema'
 
-const control = (phase: Phase, lockedThemes: string[] = []): ControlState => ({ phase, lockedThemes })
+const control = (phase: Phase, lockedThemes: string[] = []): BoardAccess => ({ phase, lockedThemes })
 
 describe('canEditBoards', () => {
   it('lets participants edit while ideas are collected and grouped, not during the vote or the results', () => {

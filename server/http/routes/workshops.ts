@@ -3,9 +3,9 @@ import type { WorkshopSummary } from '../../../shared/protocol'
 import { DEFAULT_TEMPLATE, isTemplateId } from '../../../shared/templates'
 import { bearerToken, identify } from '../../auth'
 import type { WorkshopRow } from '../../persistence/types'
-import { createWorkshop, joinWorkshop, type WorkshopServices } from '../../workshops'
+import { addFacilitator, createWorkshop, joinWorkshop, type WorkshopServices } from '../../workshops'
 import { AttemptLimiter, clientAddress } from '../attemptLimiter'
-import { readJsonObject } from '../body'
+import { readJsonObject, readOptionalJsonObject } from '../body'
 import { centreField, metaField, nameField, titleField } from '../fields'
 import { HttpError, sendJson } from '../respond'
 import type { RouteContext, Router } from '../router'
@@ -74,6 +74,17 @@ export function addWorkshopRoutes(router: Router, services: WorkshopServices, co
     }
     const person = { name: nameField(body.name), centre: centreField(body.centre) }
     sendJson(res, 200, await joinWorkshop(services, workshop, person))
+  })
+
+  router.add('POST', '/api/workshops/:id/facilitators', async ({ req, res, params }) => {
+    const identity = await identify(registry, params.id ?? '', bearerToken(req))
+    // A participant's token is not a credential for this: same answer as no credential at all.
+    if (!identity.ok || identity.role !== 'facilitator') {
+      throw new HttpError(401, 'unauthorized', "Only this workshop's facilitator key may add a facilitator.")
+    }
+    const body = await readOptionalJsonObject(req)
+    const name = body.name === undefined ? '' : nameField(body.name)
+    sendJson(res, 201, await addFacilitator(services, identity.credential.workshop, name))
   })
 
   router.add('GET', '/api/workshops/:id/session', async ({ req, res, params }) => {

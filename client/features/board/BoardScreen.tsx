@@ -1,0 +1,40 @@
+import { WorkshopNotFoundPage } from '../../app/WorkshopNotFoundPage'
+import { useConnectionStatus } from '../../hooks/useConnectionStatus'
+import { useSelectedThemeId } from '../../hooks/useSelectedThemeId'
+import { useT } from '../../i18n/useT'
+import { ConnectionAnnouncer } from '../connection/ConnectionAnnouncer'
+import { ConnectionBanner } from '../connection/ConnectionBanner'
+import { ConnectionEnded } from '../connection/ConnectionEnded'
+import { BoardHeader } from './BoardHeader'
+import { BoardStatus } from './BoardStatus'
+import { ThemePanel } from './ThemePanel'
+import { ThemeTabs } from './ThemeTabs'
+import { UndoToast } from './UndoToast'
+import './board.css'
+
+/** The live board of the open workshop, as the store mirrors it. */
+export function BoardScreen() {
+  const t = useT()
+  const status = useConnectionStatus()
+  const themeId = useSelectedThemeId()
+  if (status === 'not_found') return <WorkshopNotFoundPage />
+  if (status === 'unauthorized' || status === 'removed') return <ConnectionEnded status={status} />
+  return (
+    <div className="board-page">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <BoardHeader />
+      <ConnectionBanner />
+      <ConnectionAnnouncer />
+      <main id="main" className="board-main" tabIndex={-1}>
+        <div className="board-bar">
+          <ThemeTabs />
+          <BoardStatus />
+        </div>
+        {themeId ? <ThemePanel key={themeId} themeId={themeId} /> : null}
+      </main>
+      <UndoToast />
+    </div>
+  )
+}

@@ -1,0 +1,59 @@
+import { memo, useMemo, type CSSProperties, type FocusEvent } from 'react'
+import { LIMITS } from '../../../shared/schema'
+import { useCard } from '../../hooks/useCard'
+import { useCollaborativeText } from '../../hooks/useCollaborativeText'
+import { useEditorsOf } from '../../hooks/useEditorsOf'
+import { useFocusRequest } from '../../hooks/useFocusRequest'
+import { useT } from '../../i18n/useT'
+import { noteActivity, setEditing, settleDraft } from '../../store'
+import { mergeRefs } from '../../ui/mergeRefs'
+import { useRenderProbe } from '../../ui/renderProbe'
+import { CardEditors } from './CardEditors'
+import { CardTools } from './CardTools'
+
+/** One card: its co-edited text, who is typing in it, and (when allowed) its tools. Re-renders only for itself. */
+export const Card = memo(function Card({ id, editable }: { id: string; editable: boolean }) {
+  useRenderProbe('card', id)
+  const t = useT()
+  const card = useCard(id)
+  const editors = useEditorsOf(id)
+  const textRef = useCollaborativeText({ kind: 'card', id, field: 'text' }, noteActivity)
+  const focusRef = useFocusRequest<HTMLTextAreaElement>(id)
+  const ref = useMemo(() => mergeRefs(textRef, focusRef), [textRef, focusRef])
+  if (!card) return null
+
+  const onBlur = (event: FocusEvent<HTMLTextAreaElement>) => {
+    setEditing(null)
+    const next = event.relatedTarget
+    if (!(next instanceof Node && event.currentTarget.closest('li')?.contains(next))) settleDraft(id)
+  }
+  const kind = card.example ? t('card.example') : t('card.action')
+  const busyColor = editors[0]?.color
+  return (
+    <li
+      className={`card${card.example ? ' card--example' : ''}${busyColor ? ' card--busy' : ''}`}
+      style={busyColor ? ({ '--editor-color': busyColor } as CSSProperties) : undefined}
+      data-card-id={id}
+    >
+      {card.example ? <span className="card__badge">{kind}</span> : null}
+      {editable ? (
+        <textarea
+          ref={ref}
+          className="card__text"
+          rows={1}
+          maxLength={LIMITS.cardTextLength}
+          aria-label={t(card.example ? 'card.textExample' : 'card.textAction')}
+          placeholder={t(card.example ? 'card.placeholderExample' : 'card.placeholderAction')}
+          onFocus={() => setEditing(id)}
+          onBlur={onBlur}
+        />
+      ) : (
+        <p className="card__text card__text--read">
+          {card.text.trim() ? card.text : <em className="muted">{t('card.empty')}</em>}
+        </p>
+      )}
+      {editors.length > 0 ? <CardEditors editors={editors} /> : null}
+      {editable ? <CardTools id={id} /> : null}
+    </li>
+  )
+})

@@ -1,0 +1,27 @@
+import { useCardIdsOf } from '../../hooks/useCardIdsOf'
+import { useT } from '../../i18n/useT'
+import { Card } from './Card'
+
+/** The cards of one list (a perspective, or the ideas to sort), in board order. */
+export function CardList({
+  themeId,
+  perspectiveId,
+  editable,
+  label,
+}: {
+  themeId: string
+  perspectiveId: string | null
+  editable: boolean
+  label: string
+}) {
+  const t = useT()
+  const ids = useCardIdsOf(themeId, perspectiveId)
+  if (ids.length === 0 && !editable) return <p className="cards__empty">{t('board.noCards')}</p>
+  return (
+    <ul className="cards" aria-label={label}>
+      {ids.map((id) => (
+        <Card key={id} id={id} editable={editable} />
+      ))}
+    </ul>
+  )
+}

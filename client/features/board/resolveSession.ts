@@ -1,0 +1,50 @@
+import { forgetCredential, loadCredential, loadSession, saveSession } from '../../api/credentials'
+import { getSession, getWorkshop } from '../../api/workshops'
+import type { Session } from '../../store'
+
+export type Resolution =
+  | { kind: 'ready'; session: Session }
+  | { kind: 'join'; joinCode: string }
+  | { kind: 'not_found' }
+  | { kind: 'bad_key'; missing: boolean }
+  | { kind: 'unreachable' }
+
+type Role = Session['role']
+
+/** Takes the facilitator key out of `#cle=…` (once): it is returned and removed from the address bar. */
+export function takeKeyFromFragment(): string | null {
+  const hash = globalThis.location?.hash ?? ''
+  const key = hash.startsWith('#') ? new URLSearchParams(hash.slice(1)).get('cle') : null
+  if (!key) return null
+  globalThis.history.replaceState(globalThis.history.state, '', `${location.pathname}${location.search}`)
+  return key
+}
+
+async function participantFallback(workshopId: string): Promise<Resolution> {
+  const summary = await getWorkshop(workshopId)
+  if (summary.ok) return { kind: 'join', joinCode: summary.value.joinCode }
+  return summary.error === 'not_found' ? { kind: 'not_found' } : { kind: 'unreachable' }
+}
+
+/**
+ * Decides what opening a workshop leads to: the board (with the server-confirmed session, or the last one kept
+ * here when the server cannot be reached), the join form, or a clear dead end.
+ */
+export async function resolveSession(workshopId: string, role: Role): Promise<Resolution> {
+  const credential = loadCredential(role, workshopId)
+  if (!credential)
+    return role === 'participant' ? participantFallback(workshopId) : { kind: 'bad_key', missing: true }
+  const result = await getSession(workshopId, credential)
+  if (result.ok) {
+    saveSession(role, result.value)
+    return { kind: 'ready', session: { ...result.value, token: credential } }
+  }
+  if (result.error === 'not_found') return { kind: 'not_found' }
+  if (result.error === 'unauthorized') {
+    forgetCredential(role, workshopId)
+    return role === 'participant' ? participantFallback(workshopId) : { kind: 'bad_key', missing: false }
+  }
+  // No answer (offline, server restarting): the board still opens from the local copy with the last session.
+  const kept = loadSession(role, workshopId)
+  return kept ? { kind: 'ready', session: { ...kept, token: credential } } : { kind: 'unreachable' }
+}

@@ -1,0 +1,12 @@
+/** The store and the plain functions that act on the open workshop; components reach it through hooks. */
+export { useLoupeStore, resetStore, type LoupeState } from './store'
+export { bindDoc, currentDoc, refreshPeople } from './binding'
+export { openWorkshop } from './workshop'
+export { listKey } from './slices/board'
+export type { Person } from './slices/presence'
+export type { Session } from './slices/session'
+export * from './actions/cards'
+export * from './actions/perspectives'
+export * from './actions/themes'
+export * from './actions/presence'
+export * from './actions/ui'

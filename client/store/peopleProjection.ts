@@ -1,0 +1,82 @@
+import { IDLE_AFTER_MS, presenceColor, type PresenceState } from '../../shared/protocol'
+import type { RosterEntry } from '../../shared/schema'
+import type { Person } from './slices/presence'
+
+const STATUS_ORDER = (p: Person) => (!p.online ? 2 : p.idle ? 1 : 0)
+
+function samePerson(a: Person, b: Person): boolean {
+  return (
+    a.id === b.id &&
+    a.name === b.name &&
+    a.centre === b.centre &&
+    a.role === b.role &&
+    a.color === b.color &&
+    a.editing === b.editing &&
+    a.online === b.online &&
+    a.idle === b.idle &&
+    a.self === b.self
+  )
+}
+
+/**
+ * The people list from awareness states (one entry per person even with several tabs open), completed by the
+ * roster's absent members. Reuses the previous objects of people whose shown state did not change.
+ */
+export function computePeople(input: {
+  states: ReadonlyMap<number, PresenceState>
+  selfClientId: number | null
+  roster: Readonly<Record<string, RosterEntry>>
+  now: number
+  previous: readonly Person[]
+  language: string
+}): Person[] {
+  const byId = new Map<string, Person & { lastActive: number }>()
+  for (const [clientId, state] of input.states) {
+    const existing = byId.get(state.user.id)
+    const self = clientId === input.selfClientId || existing?.self === true
+    if (existing && existing.lastActive >= state.lastActive) {
+      existing.self = self
+      existing.editing ??= state.editing
+      continue
+    }
+    byId.set(state.user.id, {
+      id: state.user.id,
+      name: state.user.name,
+      centre: state.user.centre,
+      role: state.user.role,
+      color: state.user.color,
+      editing: state.editing ?? existing?.editing ?? null,
+      online: true,
+      idle: input.now - state.lastActive > IDLE_AFTER_MS,
+      self,
+      lastActive: state.lastActive,
+    })
+  }
+  const people: Person[] = [...byId.values()].map(({ lastActive: _lastActive, ...person }) => person)
+  for (const [id, entry] of Object.entries(input.roster)) {
+    if (byId.has(id) || entry.role === 'projector') continue
+    people.push({
+      id,
+      name: entry.name,
+      centre: entry.centre,
+      role: entry.role,
+      color: presenceColor(id),
+      editing: null,
+      online: false,
+      idle: false,
+      self: false,
+    })
+  }
+  const collator = new Intl.Collator(input.language, { sensitivity: 'base' })
+  people.sort(
+    (a, b) =>
+      Number(b.self) - Number(a.self) ||
+      STATUS_ORDER(a) - STATUS_ORDER(b) ||
+      collator.compare(a.name, b.name),
+  )
+  const previous = new Map(input.previous.map((p) => [p.id, p]))
+  return people.map((person) => {
+    const before = previous.get(person.id)
+    return before && samePerson(before, person) ? before : person
+  })
+}

@@ -1,0 +1,21 @@
+import type { Role } from '../../../shared/schema'
+
+/** One person as the presence list shows them; objects are reused while nothing shown about them changes. */
+export interface Person {
+  id: string
+  name: string
+  centre: string
+  role: Role
+  color: string
+  /** Card whose text they are typing in right now. */
+  editing: string | null
+  online: boolean
+  idle: boolean
+  self: boolean
+}
+
+export interface PresenceSlice {
+  people: Person[]
+}
+
+export const initialPresence = (): PresenceSlice => ({ people: [] })

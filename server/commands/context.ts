@@ -1,0 +1,38 @@
+import type { Command, CommandError, CommandType } from '../../shared/commands'
+import type { Logger } from '../log'
+import type { VoteStore, WorkshopRegistry } from '../persistence/types'
+import type { Peer } from '../rooms/bus'
+import type { Room } from '../rooms/Room'
+import type { RoomVoting } from './roomVoting'
+
+/** What every command handler gets: the room, who sent the command, and the server's stores. */
+
+export interface CommandDeps {
+  registry: WorkshopRegistry
+  votes: VoteStore
+  log: Logger
+  /** The server clock (tests of the timer may pass another). */
+  now?: () => number
+}
+
+export interface CommandContext {
+  room: Room
+  /** The sender's connection: its participant id and role come from its credential, never from the message. */
+  peer: Peer
+  voting: RoomVoting
+  deps: CommandDeps
+  now: number
+}
+
+export type Outcome = { ok: true; data?: unknown } | { ok: false; error: CommandError }
+
+export const done = (data?: unknown): Outcome => (data === undefined ? { ok: true } : { ok: true, data })
+export const refuse = (error: CommandError): Outcome => ({ ok: false, error })
+
+export type Handler<K extends CommandType> = (
+  ctx: CommandContext,
+  command: Extract<Command, { type: K }>,
+) => Promise<Outcome> | Outcome
+
+/** One handler per command type; each group module provides a part of this table. */
+export type Handlers = { [K in CommandType]: Handler<K> }

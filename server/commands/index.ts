@@ -1,0 +1,133 @@
+import {
+  isFacilitatorCommand,
+  parseCommandEnvelope,
+  type Command,
+  type CommandEnvelope,
+} from '../../shared/commands'
+import { CLOSE } from '../../shared/protocol'
+import type { Peer } from '../rooms/bus'
+import { encodeReply } from '../rooms/messages'
+import type { Room } from '../rooms/Room'
+import { answerClockPing } from './clock'
+import type { CommandContext, CommandDeps, Handlers, Outcome } from './context'
+import { facilitationHandlers } from './facilitation'
+import { moderationHandlers } from './moderation'
+import { RoomVoting } from './roomVoting'
+import { roundHandlers } from './rounds'
+import { timerHandlers } from './timer'
+import { voteHandlers } from './votes'
+
+export type { CommandDeps } from './context'
+
+/** Commands one connection may have waiting at once; a client flooding the queue is disconnected instead. */
+export const MAX_PENDING_COMMANDS = 100
+
+const HANDLERS: Handlers = {
+  ...voteHandlers,
+  ...roundHandlers,
+  ...facilitationHandlers,
+  ...timerHandlers,
+  ...moderationHandlers,
+  // Answered before the queue (see handle); never reached.
+  'clock.ping': () => ({ ok: true }),
+}
+
+/** Handles the command messages (type 100) of connected clients. */
+export interface CommandHandler {
+  /** `json` is the message's text, or null when the frame carried none. Never throws; answers every command. */
+  handle(room: Room, peer: Peer, json: string | null): void
+}
+
+export function createCommandHandler(deps: CommandDeps): CommandHandler {
+  const now = deps.now ?? Date.now
+  const votingOf = new WeakMap<Room, RoomVoting>()
+  const pending = new WeakMap<Peer, number>()
+
+  function voting(room: Room): RoomVoting {
+    let state = votingOf.get(room)
+    if (!state) votingOf.set(room, (state = new RoomVoting(room, deps.votes)))
+    return state
+  }
+
+  function answer(peer: Peer, id: number, outcome: Outcome): void {
+    peer.send(
+      encodeReply(
+        outcome.ok
+          ? { kind: 'result', id, ...outcome }
+          : { kind: 'result', id, ok: false, error: outcome.error },
+      ),
+    )
+  }
+
+  function run(room: Room, peer: Peer, { id, command }: CommandEnvelope): void {
+    const waiting = pending.get(peer) ?? 0
+    if (waiting >= MAX_PENDING_COMMANDS) return peer.close(CLOSE.rateLimited, 'too many commands')
+    pending.set(peer, waiting + 1)
+    const state = voting(room)
+    state
+      .serially(async () => {
+        // A connection closed meanwhile (removed, refused, gone) no longer speaks for anyone.
+        if (!peer.isOpen || room.gone) return null
+        const ctx: CommandContext = { room, peer, voting: state, deps, now: now() }
+        const handler = HANDLERS[command.type] as (
+          ctx: CommandContext,
+          command: Command,
+        ) => Promise<Outcome> | Outcome
+        return handler(ctx, command)
+      })
+      .then(
+        (outcome) => {
+          pending.set(peer, (pending.get(peer) ?? 1) - 1)
+          if (outcome) answer(peer, id, outcome)
+        },
+        (error: unknown) => {
+          pending.set(peer, (pending.get(peer) ?? 1) - 1)
+          // A store that cannot write fails the room, as a failed document write does: clients come back later.
+          deps.log.error('command_failed', {
+            workshopId: room.workshopId,
+            participantId: peer.participantId,
+            type: command.type,
+            error,
+          })
+          room.fail(error)
+        },
+      )
+  }
+
+  return {
+    handle(room, peer, json) {
+      const envelope = json === null ? null : parseCommandEnvelope(json)
+      if (!envelope) {
+        deps.log.info('command_malformed', { workshopId: room.workshopId, participantId: peer.participantId })
+        return answer(peer, idOf(json), { ok: false, error: 'malformed' })
+      }
+      const { id, command } = envelope
+      // The projector only watches; reading the server clock is all it may ask.
+      const allowed =
+        command.type === 'clock.ping' ||
+        (peer.role !== 'projector' && (peer.role === 'facilitator' || !isFacilitatorCommand(command.type)))
+      if (!allowed) {
+        deps.log.info('command_forbidden', {
+          workshopId: room.workshopId,
+          participantId: peer.participantId,
+          role: peer.role,
+          type: command.type,
+        })
+        return answer(peer, id, { ok: false, error: 'forbidden' })
+      }
+      if (command.type === 'clock.ping') return answerClockPing(peer, id, command.sentAt, now())
+      run(room, peer, envelope)
+    },
+  }
+}
+
+/** The id of a command that did not parse, when it has a usable one; -1 otherwise. */
+function idOf(json: string | null): number {
+  try {
+    const raw = json === null ? null : (JSON.parse(json) as unknown)
+    const id = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined
+    return Number.isSafeInteger(id) ? (id as number) : -1
+  } catch {
+    return -1
+  }
+}

@@ -1,0 +1,129 @@
+import type * as Y from 'yjs'
+import { readControl, roots } from '../../shared/doc'
+import { countEligible, setRoundCounts, writeResults } from '../../shared/ops'
+import type { RoundResults, RoundState } from '../../shared/schema'
+import { dotsLeft, tally, type Ballot } from '../../shared/voting'
+import type { VoteStore } from '../persistence/types'
+import { encodeReply } from '../rooms/messages'
+import type { Room } from '../rooms/Room'
+
+const EMPTY: Ballot = Object.freeze({})
+
+/**
+ * A room's votes on the server: the current round's ballots (read from the store once, then kept in memory) and
+ * the queue every command of the room runs in, so that a vote's check and its write are never interleaved with
+ * another command.
+ */
+export class RoomVoting {
+  private loadedRound: string | null = null
+  private ballots = new Map<string, Ballot>()
+  private tail: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    private readonly room: Room,
+    private readonly store: VoteStore,
+  ) {}
+
+  /** Runs `task` once every task queued before it has settled. */
+  serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(task)
+    this.tail = run.catch(() => undefined)
+    return run
+  }
+
+  /** The current round as the document has it, its ballots loaded (and its row stored) the first time it is seen. */
+  async current(): Promise<RoundState | null> {
+    const round = readControl(this.room.doc).round
+    if (!round) return null
+    if (round.id !== this.loadedRound) {
+      await this.saveRound(round)
+      this.ballots = await this.store.ballots(this.room.workshopId, round.id)
+      this.loadedRound = round.id
+    }
+    return round
+  }
+
+  /** Records a round's status and settings next to its ballots. */
+  saveRound(round: RoundState, openedAt = Date.now()): Promise<void> {
+    const { id, number, settings, status } = round
+    return this.store.saveRound({ workshopId: this.room.workshopId, id, number, settings, status, openedAt })
+  }
+
+  ballotOf(participantId: string): Ballot {
+    return this.ballots.get(participantId) ?? EMPTY
+  }
+
+  /** Every non-empty ballot of the current round. */
+  allBallots(): ReadonlyMap<string, Ballot> {
+    return this.ballots
+  }
+
+  /** Stores changed ballots (an empty one deletes), then keeps them. */
+  async save(round: RoundState, changed: ReadonlyMap<string, Ballot>): Promise<void> {
+    await this.store.saveBallots(this.room.workshopId, round.id, changed)
+    for (const [participantId, ballot] of changed) {
+      if (Object.keys(ballot).length > 0) this.ballots.set(participantId, ballot)
+      else this.ballots.delete(participantId)
+    }
+  }
+
+  /** Participants still in the roster who placed at least one dot. */
+  voterCount(doc: Y.Doc): number {
+    const roster = roots(doc).roster
+    let voters = 0
+    for (const participantId of this.ballots.keys()) {
+      const entry = roster.get(participantId)
+      if (entry?.role === 'participant' && entry.removed !== true) voters++
+    }
+    return voters
+  }
+
+  /** Totals of the current ballots; in a named round, also who voted for each item. */
+  results(round: RoundState): RoundResults {
+    const totals = Object.fromEntries(tally(this.ballots.values()))
+    if (round.settings.anonymous) return { roundId: round.id, totals }
+    const voters: Record<string, string[]> = {}
+    for (const participantId of [...this.ballots.keys()].sort()) {
+      for (const itemId of Object.keys(this.ballotOf(participantId)))
+        (voters[itemId] ??= []).push(participantId)
+    }
+    return { roundId: round.id, totals, voters }
+  }
+
+  /**
+   * Writes `alongside` (if given) and brings the document's counts, and a revealed round's results, in line with
+   * the ballots, in one stored change.
+   */
+  publish(alongside?: (doc: Y.Doc) => void): Promise<void> {
+    return this.room.change((doc) => {
+      alongside?.(doc)
+      const round = readControl(doc).round
+      if (!round || round.id !== this.loadedRound) return
+      setRoundCounts(doc, { voters: this.voterCount(doc), eligible: countEligible(doc) })
+      if (round.status === 'revealed') writeResults(doc, this.results(round))
+    })
+  }
+
+  /** Whether the document's voter count lags behind the ballots (a first dot placed, a last one withdrawn). */
+  countsChanged(round: RoundState): boolean {
+    return round.voters !== this.voterCount(this.room.doc) || round.status === 'revealed'
+  }
+
+  /** Sends a participant their own ballot, privately: to their connections only, never the projector's. */
+  sendBallot(participantId: string, round: RoundState | null): void {
+    const ballot = round && round.id === this.loadedRound ? this.ballotOf(participantId) : EMPTY
+    const left = round ? dotsLeft(ballot, round.settings) : 0
+    const message = encodeReply({ kind: 'ballot', roundId: round?.id ?? null, ballot, left })
+    for (const peer of this.room.peers) {
+      if (peer.participantId === participantId && peer.role !== 'projector') peer.send(message)
+    }
+  }
+
+  /** Sends every connected person their ballot (a round opened, was reset, or had dots moved by a merge). */
+  sendBallots(round: RoundState | null, only?: ReadonlySet<string>): void {
+    const people = new Set<string>()
+    for (const peer of this.room.peers) if (peer.role !== 'projector') people.add(peer.participantId)
+    for (const participantId of people)
+      if (!only || only.has(participantId)) this.sendBallot(participantId, round)
+  }
+}
