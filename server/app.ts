@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { createCommandHandler } from './commands/index'
 import { createRequestHandler } from './http/handler'
+import { addExportRoutes } from './http/routes/exports'
 import { addHealthRoutes } from './http/routes/health'
 import { addWorkshopRoutes } from './http/routes/workshops'
 import { Router } from './http/router'
@@ -64,6 +65,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const router = new Router()
   addHealthRoutes(router, rooms)
   addWorkshopRoutes(router, services, options.codeGuessesPerMinute ?? 30)
+  addExportRoutes(router, services)
   const clientDir = options.clientDir === undefined ? DEFAULT_CLIENT_DIR : options.clientDir
   const http = createServer(createRequestHandler(router, createStaticHandler(clientDir), log))
   const commands = createCommandHandler({ registry: storage.registry, votes: storage.votes, log })

@@ -1,3 +1,4 @@
+export * from './archive'
 export * from './cards'
 export * from './control'
 export * from './moderation'
