@@ -1,0 +1,88 @@
+import { LoadSession } from './loadSession'
+import type { BenchOptions, ServerName } from './options'
+import { startServer } from './servers'
+import { percentiles } from './stats'
+
+/** Raises the edit rate step by step on one set of connections until p99 passes 50 ms (or edits go missing). */
+
+const P99_LIMIT_MS = 50
+const STEP_SECONDS = 5
+const GROWTH = 1.6
+const MAX_STEPS = 9
+
+export interface CapacityReport {
+  server: ServerName
+  /** The highest rate whose p99 stayed within the limit with every edit delivered. */
+  sustained_rate: number | null
+  sustained_updates_per_s: number | null
+  p99_at_sustained_ms: number | null
+  /** The rate that broke the limit (null when none did within the steps). */
+  failed_rate: number | null
+  steps: Array<{
+    rate: number
+    updates_per_s: number
+    p99_ms: number
+    lost: number
+    server_cpu: number
+    load_cpu: number[]
+  }>
+}
+
+export async function capacity(
+  name: ServerName,
+  options: BenchOptions,
+  say: (line: string) => void,
+): Promise<CapacityReport> {
+  const server = await startServer(name, { loupeEntry: options.loupeEntry })
+  const report: CapacityReport = {
+    server: name,
+    sustained_rate: null,
+    sustained_updates_per_s: null,
+    p99_at_sustained_ms: null,
+    failed_rate: null,
+    steps: [],
+  }
+  try {
+    const session = await LoadSession.open(server, {
+      workshops: options.workshops,
+      participants: options.participants,
+      processes: options.loadProcesses,
+    })
+    try {
+      let rate = options.rate
+      for (let i = 0; i < MAX_STEPS; i++) {
+        const step = await session.step({ duration: STEP_SECONDS, rate, burstSeconds: 0 })
+        const edits = step.sent.keystrokes + step.sent.erasures + step.sent.moves + step.sent.votes
+        const p99 = percentiles(step.latencies).p99
+        const lost = step.deliveriesExpected - step.deliveriesSeen
+        const updatesPerS = Number((edits / step.activeSeconds).toFixed(1))
+        const loadCpu = step.loadCpuSeconds.map((s) => Number((s / step.activeSeconds).toFixed(2)))
+        report.steps.push({
+          rate,
+          updates_per_s: updatesPerS,
+          p99_ms: Number(p99.toFixed(2)),
+          lost,
+          server_cpu: Number((step.serverCpuSeconds / step.activeSeconds).toFixed(2)),
+          load_cpu: loadCpu,
+        })
+        say(
+          `  ${name} rate ${rate.toFixed(2)}/s/participant: ${updatesPerS} edits/s, p99 ${p99.toFixed(1)} ms, ` +
+            `${lost} missing, server CPU ${(step.serverCpuSeconds / step.activeSeconds).toFixed(2)} core, load CPU ${loadCpu.join('+')} core`,
+        )
+        if (!(p99 <= P99_LIMIT_MS) || lost > 0) {
+          report.failed_rate = rate
+          break
+        }
+        report.sustained_rate = Number(rate.toFixed(2))
+        report.sustained_updates_per_s = updatesPerS
+        report.p99_at_sustained_ms = Number(p99.toFixed(2))
+        rate *= GROWTH
+      }
+    } finally {
+      await session.close()
+    }
+  } finally {
+    await server.stop()
+  }
+  return report
+}

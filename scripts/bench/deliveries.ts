@@ -1,0 +1,157 @@
+import * as Y from 'yjs'
+import { roots } from '../../shared/doc'
+
+/**
+ * Edit-to-screen latency without touching the schema: every keystroke types a character that names its typist and
+ * sequence number (one CJK ideograph per slot), and every card move or vote is the n-th change of one card field.
+ * Senders note the send time in a table of their workshop; every other participant's observer looks it up.
+ * All clients of a workshop live in one process, so the times share a clock.
+ */
+
+const FIRST_CODE = 0x4e00
+const CODE_COUNT = 0x9fff - FIRST_CODE + 1
+
+/** Keystroke slots of one workshop: each participant owns a range of characters, reused round-robin. */
+export class KeystrokeCodec {
+  readonly slots: number
+
+  constructor(readonly participants: number) {
+    this.slots = Math.floor(CODE_COUNT / participants)
+    if (this.slots < 16)
+      throw new Error(`too many participants per workshop to tell keystrokes apart (${participants})`)
+  }
+
+  char(participant: number, seq: number): string {
+    return String.fromCharCode(FIRST_CODE + participant * this.slots + (seq % this.slots))
+  }
+
+  /** The table index of a character, or -1 when no participant typed it. */
+  indexOf(code: number): number {
+    const index = code - FIRST_CODE
+    return index >= 0 && index < this.participants * this.slots ? index : -1
+  }
+
+  owns(participant: number, code: number): boolean {
+    const index = this.indexOf(code)
+    return index >= 0 && Math.floor(index / this.slots) === participant
+  }
+}
+
+/** What a process measures: deliveries and latencies (ms). */
+export class Tally {
+  expected = 0
+  seen = 0
+  latencies: number[] = []
+  burstLatencies: number[] = []
+  /** Refereed votes the server refused (none expected). */
+  refused = 0
+
+  reset(): void {
+    this.expected = 0
+    this.seen = 0
+    this.refused = 0
+    this.latencies = []
+    this.burstLatencies = []
+  }
+}
+
+type FieldSends = Array<{ at: number; burst: boolean }>
+
+/** Send times of one workshop's edits. */
+export class SendLog {
+  readonly keystrokes: Float64Array
+  private readonly fields = new Map<string, FieldSends>()
+
+  constructor(
+    readonly codec: KeystrokeCodec,
+    private readonly tally: Tally,
+  ) {
+    this.keystrokes = new Float64Array(codec.participants * codec.slots)
+  }
+
+  /** Records a keystroke about to be sent; returns the character to type. */
+  keystroke(participant: number, seq: number): string {
+    const char = this.codec.char(participant, seq)
+    this.keystrokes[this.codec.indexOf(char.charCodeAt(0))] = performance.now()
+    this.tally.expected += this.codec.participants - 1
+    return char
+  }
+
+  /** Records an edit that is only counted on arrival (an erasure). */
+  uncounted(): void {
+    this.tally.expected += this.codec.participants - 1
+  }
+
+  /** Records the next change of a card's field (`place` for a move, `example` for a vote). */
+  fieldChange(cardId: string, field: string, burst: boolean): void {
+    const key = `${cardId}|${field}`
+    let sends = this.fields.get(key)
+    if (!sends) this.fields.set(key, (sends = []))
+    sends.push({ at: performance.now(), burst })
+    this.tally.expected += this.codec.participants - 1
+  }
+
+  /** A refereed vote: delivered when the server's answer reaches the voter (the dot shows on their screen). */
+  command(answer: Promise<{ ok: boolean }>, burst: boolean): void {
+    const at = performance.now()
+    this.tally.expected++
+    answer.then(
+      (reply) => {
+        if (!reply.ok) return void this.tally.refused++
+        const latency = performance.now() - at
+        this.tally.seen++
+        this.tally.latencies.push(latency)
+        if (burst) this.tally.burstLatencies.push(latency)
+      },
+      () => {},
+    )
+  }
+
+  fieldSend(cardId: string, field: string, n: number): { at: number; burst: boolean } | undefined {
+    return this.fields.get(`${cardId}|${field}`)?.[n]
+  }
+}
+
+const MEASURED_FIELDS = new Set(['place', 'example'])
+
+/** Watches one participant's document for the others' edits; returns a function that stops watching. */
+export function observeDeliveries(doc: Y.Doc, log: SendLog, tally: Tally): () => void {
+  const cards = roots(doc).cards
+  const fieldChanges = new Map<string, number>()
+  const onEvents = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, transaction: Y.Transaction) => {
+    if (transaction.local) return
+    const now = performance.now()
+    for (const event of events) {
+      if (event instanceof Y.YTextEvent) {
+        let erased = false
+        for (const op of event.delta) {
+          if (typeof op.insert === 'string') {
+            for (let i = 0; i < op.insert.length; i++) {
+              const index = log.codec.indexOf(op.insert.charCodeAt(i))
+              if (index < 0) continue
+              tally.seen++
+              tally.latencies.push(now - (log.keystrokes[index] ?? now))
+            }
+          } else if (op.delete) erased = true
+        }
+        if (erased) tally.seen++
+      } else if (event instanceof Y.YMapEvent && event.target.parent === cards) {
+        const cardId = event.target._item?.parentSub
+        if (!cardId) continue
+        for (const field of event.keysChanged) {
+          if (!MEASURED_FIELDS.has(field)) continue
+          const key = `${cardId}|${field}`
+          const n = fieldChanges.get(key) ?? 0
+          fieldChanges.set(key, n + 1)
+          const sent = log.fieldSend(cardId, field, n)
+          if (!sent) continue
+          tally.seen++
+          tally.latencies.push(now - sent.at)
+          if (sent.burst) tally.burstLatencies.push(now - sent.at)
+        }
+      }
+    }
+  }
+  cards.observeDeep(onEvents)
+  return () => cards.unobserveDeep(onEvents)
+}

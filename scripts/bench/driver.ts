@@ -1,0 +1,124 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { closeCodes, traffic, until } from './client'
+import { KeystrokeCodec, observeDeliveries, SendLog, Tally } from './deliveries'
+import type { EditCounts, Step, StepResult } from './protocol'
+import { seededRandom, Typist } from './typist'
+import { Ballot, VOTE_BUDGET } from './ballots'
+import type { CommandChannel } from './commands'
+import type { BenchWorkshop, Seat } from './workshops'
+
+/** Drives the edits of every participant of a load process, step after step, and measures their delivery. */
+
+/** How long the last edits may take to reach everyone before the step counts them as lost. */
+const DRAIN_TIMEOUT_MS = 15_000
+const VOTE_WINDOW_MS = 1000
+
+export class Driver {
+  private readonly tally = new Tally()
+  private readonly sent: EditCounts = { keystrokes: 0, erasures: 0, moves: 0, votes: 0 }
+  /** Typists grouped by workshop, for the vote burst. */
+  private readonly workshops: Typist[][] = []
+  private readonly stopObserving: Array<() => void> = []
+  private readonly refereed: boolean
+
+  constructor(
+    workshops: readonly BenchWorkshop[],
+    participants: number,
+    seed: number,
+    channels: ReadonlyMap<Seat, CommandChannel> | null,
+  ) {
+    this.refereed = channels !== null
+    const codec = new KeystrokeCodec(participants)
+    const random = seededRandom(seed)
+    for (const workshop of workshops) {
+      const log = new SendLog(codec, this.tally)
+      const typists: Typist[] = []
+      this.workshops.push(typists)
+      for (const seat of workshop.seats) {
+        this.stopObserving.push(observeDeliveries(seat.client.doc, log, this.tally))
+        const leader = workshop.seats[Math.floor(seat.index / 3) * 3] ?? seat
+        const channel = channels?.get(seat)
+        const others = workshop.seats.filter((s) => s !== seat).map((s) => s.ownCardId)
+        const ballot = channel ? new Ballot(channel, others, Math.min(VOTE_BUDGET, others.length)) : null
+        typists.push(
+          new Typist(
+            seat,
+            leader.ownCardId,
+            log,
+            this.sent,
+            seededRandom(Math.floor(random() * 2 ** 32)),
+            ballot,
+          ),
+        )
+      }
+    }
+  }
+
+  /** Runs one step: steady load at `rate` for `duration` s, maybe a vote burst, then waits for every delivery. */
+  async run(step: Step): Promise<StepResult> {
+    this.tally.reset()
+    Object.assign(this.sent, { keystrokes: 0, erasures: 0, moves: 0, votes: 0 })
+    const before = { ...traffic }
+    const closesBefore = closeCodes.length
+    const started = performance.now()
+    const steadyMs = step.duration * 1000
+    const burstMs = step.burstSeconds * 1000
+    const endAt = started + steadyMs + burstMs
+    const timers = new Set<NodeJS.Timeout>()
+    const later = (ms: number, fn: () => void) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer)
+        fn()
+      }, ms)
+      timers.add(timer)
+    }
+    // Each participant edits at exponentially spaced moments: a Poisson process of `rate` per second.
+    const meanGapMs = 1000 / step.rate
+    for (const typist of this.workshops.flat()) {
+      const next = () => {
+        const gap = -Math.log(1 - Math.random()) * meanGapMs
+        if (performance.now() + gap >= endAt) return
+        later(gap, () => {
+          typist.act(false)
+          next()
+        })
+      }
+      next()
+    }
+    if (burstMs > 0) {
+      const spread = Math.max(0, burstMs - VOTE_WINDOW_MS)
+      this.workshops.forEach((typists, k) => {
+        const window = steadyMs + (spread * k) / Math.max(1, this.workshops.length - 1)
+        for (const typist of typists) later(window + Math.random() * VOTE_WINDOW_MS, () => typist.vote(true))
+      })
+    }
+    const loop = monitorEventLoopDelay({ resolution: 5 })
+    loop.enable()
+    await new Promise((resolve) => setTimeout(resolve, endAt - started))
+    for (const timer of timers) clearTimeout(timer)
+    const activeSeconds = (performance.now() - started) / 1000
+    await until(() => this.tally.seen >= this.tally.expected, DRAIN_TIMEOUT_MS, 'every delivery').catch(
+      () => {},
+    )
+    loop.disable()
+    return {
+      sent: { ...this.sent },
+      deliveriesExpected: this.tally.expected,
+      deliveriesSeen: this.tally.seen,
+      latencies: Float64Array.from(this.tally.latencies),
+      burstLatencies: Float64Array.from(this.tally.burstLatencies),
+      bytesReceived: traffic.bytes - before.bytes,
+      messagesReceived: traffic.messages - before.messages,
+      activeSeconds,
+      closeCodes: closeCodes.slice(closesBefore),
+      votesRefused: this.tally.refused,
+      refereedVotes: this.refereed,
+      loopDelayP99Ms: loop.percentile(99) / 1e6,
+      loopDelayMaxMs: loop.max / 1e6,
+    }
+  }
+
+  stop(): void {
+    for (const stop of this.stopObserving) stop()
+  }
+}

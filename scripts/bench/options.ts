@@ -1,0 +1,137 @@
+/** Command-line options of `npm run bench`. */
+
+export type ServerName = 'loupe' | 'reference'
+export const SERVER_NAMES: readonly ServerName[] = ['loupe', 'reference']
+
+export interface BenchOptions {
+  workshops: number
+  participants: number
+  /** Seconds of steady load, before the vote burst. */
+  duration: number
+  /** Edits per second per participant, on average (typing comes in bursts, like people type). */
+  rate: number
+  servers: ServerName[]
+  json: string | null
+  quick: boolean
+  capacity: boolean
+  /** Load-generator processes; workshops are split between them, each workshop whole in one. */
+  loadProcesses: number
+  /** Records a V8 CPU profile of the Loupe server during the main load, into this folder. */
+  profileDir: string | null
+  /** Another entry point for the Loupe server (default server/index.ts), to measure a change before making it. */
+  loupeEntry: string
+  /** Sections besides the side-by-side load: growth, memory, vote burst, bundle. */
+  sections: boolean
+}
+
+const DEFAULTS: BenchOptions = {
+  workshops: 50,
+  participants: 30,
+  duration: 12,
+  rate: 0.1,
+  servers: [...SERVER_NAMES],
+  json: null,
+  quick: false,
+  capacity: false,
+  loadProcesses: 2,
+  profileDir: null,
+  loupeEntry: 'server/index.ts',
+  sections: true,
+}
+
+const QUICK: Partial<BenchOptions> = {
+  workshops: 2,
+  participants: 3,
+  duration: 3,
+  rate: 2,
+  loadProcesses: 1,
+  sections: false,
+}
+
+const USAGE = `Usage: npm run bench -- [options]
+  --workshops W       workshops (default 50)
+  --participants P    participants per workshop (default 30)
+  --duration S        seconds of steady load (default 12)
+  --rate R            edits per second per participant (default 0.1: about 3 edits/s per workshop of 30)
+  --servers LIST      loupe,reference (default both)
+  --load-processes N  load-generator processes (default 2: one saturates at 1,500 connections)
+  --json FILE         also write the results as JSON
+  --quick             W=2 P=3 S=3 R=2, one load process, main table only (a smoke run)
+  --capacity          also raise the rate step by step until p99 > 50 ms
+  --profile DIR       write a CPU profile of the Loupe server under load into DIR
+  --loupe-entry FILE  start Loupe from FILE instead of server/index.ts (same environment)
+  --no-sections       main table only`
+
+/** Parses argv (without node and script); throws with the usage text on anything unknown. */
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const given: Partial<BenchOptions> = {}
+  const number = (flag: string, raw: string | undefined, min: number): number => {
+    const value = Number(raw)
+    if (!Number.isFinite(value) || value < min) throw new Error(`${flag} needs a number >= ${min}\n${USAGE}`)
+    return value
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]
+    const next = () => argv[++i]
+    switch (flag) {
+      case '--workshops':
+        given.workshops = Math.floor(number(flag, next(), 1))
+        break
+      case '--participants':
+        given.participants = Math.floor(number(flag, next(), 2))
+        break
+      case '--duration':
+        given.duration = number(flag, next(), 1)
+        break
+      case '--rate':
+        given.rate = number(flag, next(), 0.01)
+        break
+      case '--load-processes':
+        given.loadProcesses = Math.floor(number(flag, next(), 1))
+        break
+      case '--servers':
+        given.servers = parseServers(next())
+        break
+      case '--json':
+        given.json = requireValue(flag, next())
+        break
+      case '--profile':
+        given.profileDir = requireValue(flag, next())
+        break
+      case '--loupe-entry':
+        given.loupeEntry = requireValue(flag, next())
+        break
+      case '--quick':
+        given.quick = true
+        break
+      case '--capacity':
+        given.capacity = true
+        break
+      case '--no-sections':
+        given.sections = false
+        break
+      case '--help':
+        throw new Error(USAGE)
+      default:
+        throw new Error(`unknown option ${flag}\n${USAGE}`)
+    }
+  }
+  // Explicit numbers win over --quick's.
+  return { ...DEFAULTS, ...(given.quick ? QUICK : {}), ...given }
+}
+
+function requireValue(flag: string, value: string | undefined): string {
+  if (!value || value.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`)
+  return value
+}
+
+function parseServers(raw: string | undefined): ServerName[] {
+  const names = (raw ?? '').split(',').filter(Boolean)
+  if (
+    names.length === 0 ||
+    !names.every((n): n is ServerName => (SERVER_NAMES as readonly string[]).includes(n))
+  ) {
+    throw new Error(`--servers takes a list of ${SERVER_NAMES.join(', ')}\n${USAGE}`)
+  }
+  return [...new Set(names)]
+}

@@ -1,0 +1,183 @@
+import { writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { bundleSize, type BundleReport } from './bundle'
+import { capacity, type CapacityReport } from './capacity'
+import { growth, type GrowthReport } from './growth'
+import { voteBurst } from './loadSession'
+import { burstSeconds, measureServer, type MemoryReport } from './measure'
+import { parseOptions, type BenchOptions, type ServerName } from './options'
+import type { VoteBurstResult } from './protocol'
+import { deliveryLines, mainTable, ratio, table } from './report'
+import { startServer } from './servers'
+import type { Row } from './stats'
+
+/**
+ * `npm run bench`: the same load against Loupe's server and the reference y-websocket server, each in its own
+ * process, driven by separate load-generator processes on loopback. Prints a table per section.
+ */
+
+const VOTE_BURST = { participants: 200, votesEach: 3 }
+
+interface Results {
+  options: BenchOptions
+  rows: Row[]
+  ratios: Record<string, number> | null
+  memory: MemoryReport[]
+  voteBurst: Array<{ server: ServerName } & VoteBurstResult>
+  growth: GrowthReport | null
+  bundle: BundleReport
+  capacity: CapacityReport[]
+}
+
+const say = (line = '') => process.stdout.write(line + '\n')
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2))
+  const nofile = Number(execFileSync('sh', ['-c', 'ulimit -n']).toString().trim())
+  const sockets = options.workshops * options.participants
+  if (Number.isFinite(nofile) && nofile < sockets + 200) {
+    throw new Error(
+      `ulimit -n is ${nofile}: ${sockets} connections need more; raise it (ulimit -n 65536) and retry`,
+    )
+  }
+  say(
+    `Loupe bench: ${options.workshops} workshops x ${options.participants} participants, ${options.rate} edits/s each, ` +
+      `${options.duration} s, then a ${burstSeconds(options.workshops)} s vote burst; ${options.loadProcesses} load process(es); servers: ${options.servers.join(', ')}`,
+  )
+  const started = performance.now()
+  const results: Results = {
+    options,
+    rows: [],
+    ratios: null,
+    memory: [],
+    voteBurst: [],
+    growth: null,
+    bundle: bundleSize(),
+    capacity: [],
+  }
+
+  for (const name of options.servers) {
+    const { row, memory } = await measureServer(name, options)
+    results.rows.push(row)
+    results.memory.push(memory)
+  }
+  say('\n== Edit-to-screen latency under load (keystrokes, moves and votes; same load on both) ==')
+  say(mainTable(results.rows))
+  say(deliveryLines(results.rows))
+  for (const r of results.rows)
+    say(`Votes on ${r.server}: ${r.votes_are}${r.votes_refused ? ` (${r.votes_refused} refused)` : ''}`)
+  results.ratios = ratiosOf(results.rows)
+
+  say('\n== Memory: RSS with everyone connected, then once everyone left ==')
+  say(
+    table(
+      ['server', 'peak MB', 'loaded MB', 'idle MB', 'workshops after', 'unload s'],
+      results.memory.map((m) => {
+        const peak = results.rows.find((r) => r.server === m.server)?.peak_rss_mb ?? null
+        return [m.server, peak, m.loaded_rss_mb, m.idle_rss_mb, m.workshops_after, m.unload_s]
+      }),
+    ),
+  )
+
+  if (options.sections) {
+    say(
+      `\n== Vote burst: ${VOTE_BURST.participants} participants in one workshop cast ${VOTE_BURST.votesEach} votes each within 1 s ==`,
+    )
+    for (const name of options.servers) {
+      const server = await startServer(name, { loupeEntry: options.loupeEntry })
+      try {
+        results.voteBurst.push({
+          server: name,
+          ...(await voteBurst(server, VOTE_BURST.participants, VOTE_BURST.votesEach)),
+        })
+      } finally {
+        await server.stop()
+      }
+    }
+    for (const v of results.voteBurst) {
+      say(
+        v.measured
+          ? `${v.server}: ${v.votes} votes; last vote -> every client shows the tally: ${v.lastVoteToTallyMs.toFixed(1)} ms ` +
+              `(first vote -> tally ${v.firstVoteToTallyMs.toFixed(0)} ms) [${v.how}]`
+          : `${v.server}: not measured: ${v.reason}`,
+      )
+    }
+
+    say("\n== Growth: a long workshop stored through Loupe's SqliteDocStore ==")
+    results.growth = await growth()
+    say(
+      table(
+        ['edits', 'log rows', 'log KB', 'log load ms', 'snapshot KB', 'snapshot load ms'],
+        results.growth.checkpoints.map((c) => [
+          c.edits,
+          c.rows,
+          c.log_kb,
+          c.log_load_ms,
+          c.snapshot_kb,
+          c.snapshot_load_ms,
+        ]),
+      ),
+    )
+    say(results.growth.note)
+  }
+
+  say('\n== Client bundle (initial script and its static imports, gzip) ==')
+  say(
+    results.bundle.built
+      ? table(
+          ['file', 'bytes', 'gzip bytes'],
+          [
+            ...results.bundle.files.map((f) => [f.file, f.bytes, f.gzip]),
+            ['total', results.bundle.total_bytes, results.bundle.total_gzip],
+          ],
+        )
+      : 'build first (npm run build): dist/client/index.html is missing',
+  )
+
+  if (options.capacity) {
+    say('\n== Capacity: edit rate raised step by step until p99 > 50 ms ==')
+    for (const name of options.servers) results.capacity.push(await capacity(name, options, say))
+    say(
+      table(
+        ['server', 'sustained edits/s', 'per participant /s', 'p99 at that rate', 'first failing rate /s'],
+        results.capacity.map((c) => [
+          c.server,
+          c.sustained_updates_per_s,
+          c.sustained_rate,
+          c.p99_at_sustained_ms,
+          c.failed_rate,
+        ]),
+      ),
+    )
+  }
+
+  if (options.json) writeFileSync(options.json, JSON.stringify(results, null, 2) + '\n')
+  say(`\nDone in ${((performance.now() - started) / 1000).toFixed(0)} s.`)
+}
+
+function ratiosOf(rows: readonly Row[]): Record<string, number> | null {
+  const loupe = rows.find((r) => r.server === 'loupe')
+  const reference = rows.find((r) => r.server === 'reference')
+  if (!loupe || !reference) return null
+  const keys = [
+    'p50_ms',
+    'p95_ms',
+    'p99_ms',
+    'max_ms',
+    'updates_per_s',
+    'peak_rss_mb',
+    'cpu_s',
+    'bytes_out_per_edit',
+  ] as const
+  return Object.fromEntries(keys.map((k) => [k, ratio(loupe[k], reference[k])]))
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(
+      `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    )
+    process.exit(1)
+  },
+)

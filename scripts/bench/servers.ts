@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { ServerName } from './options'
+
+/** The servers under test, each in its own process on loopback, started fresh for every measurement. */
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..')
+const HOST = '127.0.0.1'
+
+export interface ServerProcess {
+  name: ServerName
+  pid: number
+  httpUrl: string
+  /** What a y-websocket provider is given as its server URL. */
+  wsUrl: string
+  /** Stops the server (SIGTERM, then SIGKILL after 10 s) and deletes its data. */
+  stop(): Promise<void>
+}
+
+/** A TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, HOST, () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolvePort(port))
+    })
+  })
+}
+
+/** Starts Loupe (`node --import tsx server/index.ts`) or the reference y-websocket server. */
+export async function startServer(
+  name: ServerName,
+  options: { profileDir?: string | null; loupeEntry?: string } = {},
+): Promise<ServerProcess> {
+  const port = await freePort()
+  const env = { ...process.env, HOST, PORT: String(port) }
+  let dataDir: string | null = null
+  let child: ChildProcess
+  if (name === 'loupe') {
+    dataDir = mkdtempSync(join(tmpdir(), 'loupe-bench-'))
+    const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profileDir)}`] : []
+    child = spawn(
+      process.execPath,
+      [...profile, '--import', 'tsx', options.loupeEntry ?? 'server/index.ts'],
+      {
+        cwd: REPO_ROOT,
+        env: { ...env, DATA_DIR: dataDir, LOG_LEVEL: 'error' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    )
+  } else {
+    // No YPERSISTENCE: the reference keeps documents in memory only and never loads y-leveldb.
+    const referenceEnv: NodeJS.ProcessEnv = { ...env }
+    delete referenceEnv.YPERSISTENCE
+    child = spawn(process.execPath, ['node_modules/y-websocket-reference/bin/server.cjs'], {
+      cwd: REPO_ROOT,
+      env: referenceEnv,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+  }
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()))
+  const httpUrl = `http://${HOST}:${port}`
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM')
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      await exited
+      clearTimeout(killer)
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  }
+  try {
+    await waitUntilAnswering(httpUrl + (name === 'loupe' ? '/healthz' : '/'), child)
+  } catch (error) {
+    await stop()
+    throw error
+  }
+  if (child.pid === undefined) throw new Error(`${name} server has no pid`)
+  return { name, pid: child.pid, httpUrl, wsUrl: `ws://${HOST}:${port}/ws`, stop }
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 20_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`)
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`server at ${url} did not answer within 20 s`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+/** Loupe's loaded-workshop and connection counts. */
+export async function loupeHealth(httpUrl: string): Promise<{ workshops: number; connections: number }> {
+  const body = (await (await fetch(httpUrl + '/healthz')).json()) as {
+    workshops: number
+    connections: number
+  }
+  return { workshops: body.workshops, connections: body.connections }
+}

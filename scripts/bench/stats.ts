@@ -1,0 +1,103 @@
+import type { MeasuredStep } from './loadSession'
+import type { ServerName } from './options'
+
+/** Turns a measured step into a result row (the JSON shape `--json` writes). */
+
+export interface Percentiles {
+  p50: number
+  p95: number
+  p99: number
+  max: number
+}
+
+/** Nearest-rank percentiles in ms; NaN when there is no sample. */
+export function percentiles(samples: Float64Array): Percentiles {
+  if (samples.length === 0) return { p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN }
+  const sorted = Float64Array.from(samples).sort()
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? Number.NaN
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted[sorted.length - 1] ?? Number.NaN }
+}
+
+export interface Row {
+  server: ServerName
+  workshops: number
+  participants: number
+  connections: number
+  setup_s: number
+  rate: number
+  edits_sent: number
+  keystrokes: number
+  erasures: number
+  moves: number
+  votes: number
+  /** What a vote was in the mixed load. */
+  votes_are: string
+  votes_refused: number
+  deliveries_expected: number
+  deliveries_seen: number
+  p50_ms: number
+  p95_ms: number
+  p99_ms: number
+  max_ms: number
+  burst_vote_p50_ms: number
+  burst_vote_p99_ms: number
+  burst_vote_max_ms: number
+  updates_per_s: number
+  deliveries_per_s: number
+  bytes_out_per_edit: number
+  peak_rss_mb: number
+  cpu_s: number
+  cpu_ms_per_edit: number
+  load_cpu_s: number[]
+  /** The load processes' own event-loop delay: when high, latencies partly measure the generator. */
+  load_loop_delay_p99_ms: number
+  load_loop_delay_max_ms: number
+  close_codes: number[]
+}
+
+const round = (n: number, digits = 2) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n)
+
+export function toRow(
+  server: ServerName,
+  shape: { workshops: number; participants: number; rate: number; connections: number; setupSeconds: number },
+  step: MeasuredStep,
+  peakRssMb: number,
+): Row {
+  const lat = percentiles(step.latencies)
+  const burst = percentiles(step.burstLatencies)
+  const edits = step.sent.keystrokes + step.sent.erasures + step.sent.moves + step.sent.votes
+  return {
+    server,
+    workshops: shape.workshops,
+    participants: shape.participants,
+    connections: shape.connections,
+    setup_s: round(shape.setupSeconds, 1),
+    rate: shape.rate,
+    edits_sent: edits,
+    ...step.sent,
+    votes_are: step.refereedVotes
+      ? 'refereed vote.add/vote.remove commands; latency = until the voter has the answer (others see the voter count)'
+      : 'card example toggle: a small Y.Map write relayed to everyone',
+    votes_refused: step.votesRefused,
+    deliveries_expected: step.deliveriesExpected,
+    deliveries_seen: step.deliveriesSeen,
+    p50_ms: round(lat.p50),
+    p95_ms: round(lat.p95),
+    p99_ms: round(lat.p99),
+    max_ms: round(lat.max),
+    burst_vote_p50_ms: round(burst.p50),
+    burst_vote_p99_ms: round(burst.p99),
+    burst_vote_max_ms: round(burst.max),
+    updates_per_s: round(edits / step.activeSeconds, 1),
+    deliveries_per_s: round(step.deliveriesSeen / step.activeSeconds, 0),
+    bytes_out_per_edit: round(step.bytesReceived / Math.max(1, edits), 0),
+    peak_rss_mb: round(peakRssMb, 1),
+    cpu_s: round(step.serverCpuSeconds),
+    cpu_ms_per_edit: round((step.serverCpuSeconds * 1000) / Math.max(1, edits), 3),
+    load_cpu_s: step.loadCpuSeconds.map((s) => round(s)),
+    load_loop_delay_p99_ms: round(step.loopDelayP99Ms, 1),
+    load_loop_delay_max_ms: round(step.loopDelayMaxMs, 1),
+    close_codes: step.closeCodes,
+  }
+}
