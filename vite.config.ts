@@ -15,7 +15,11 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/api': `http://localhost:${serverPort}`,
+      // client/api/*.ts modules share the /api prefix with the server's routes: let Vite serve those itself.
+      '/api': {
+        target: `http://localhost:${serverPort}`,
+        bypass: (req) => (/\.tsx?(\?|$)/.test(req.url ?? '') ? req.url : undefined),
+      },
       '/healthz': `http://localhost:${serverPort}`,
       '/ws': { target: `ws://localhost:${serverPort}`, ws: true },
     },
