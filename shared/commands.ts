@@ -31,6 +31,9 @@ export type Command =
   | { type: 'card.merge'; sourceId: string; targetId: string }
   | { type: 'participant.remove'; participantId: string }
   | { type: 'projector.follow'; target: FollowTarget }
+  | { type: 'indicators.import'; csv: string; mode: 'append' | 'replace' }
+  | { type: 'indicator.pin'; indicatorId: string; themeId: string | null; index?: number }
+  | { type: 'indicator.remove'; indicatorId: string }
 
 /** What the projector shows when it follows the facilitator. */
 export type FollowTarget =
@@ -66,10 +69,12 @@ export type CommandError =
   | 'per_item'
   | 'nothing_to_remove'
   | 'wrong_phase'
+  | 'invalid_csv'
+  | 'too_large'
 
 export type Reply =
   | { kind: 'result'; id: number; ok: true; data?: unknown }
-  | { kind: 'result'; id: number; ok: false; error: CommandError }
+  | { kind: 'result'; id: number; ok: false; error: CommandError; message?: string; details?: unknown }
   | { kind: 'ballot'; roundId: string | null; ballot: Record<string, number>; left: number }
   | { kind: 'clock'; sentAt: number; serverTime: number }
 
@@ -141,6 +146,19 @@ function parseCommand(c: Record<string, unknown>): Command | null {
       const target = parseFollowTarget(c.target)
       return target ? { type: c.type, target } : null
     }
+    case 'indicators.import':
+      return typeof c.csv === 'string' && (c.mode === 'append' || c.mode === 'replace')
+        ? { type: c.type, csv: c.csv, mode: c.mode }
+        : null
+    case 'indicator.pin': {
+      if (!isId(c.indicatorId) || (c.themeId !== null && !isId(c.themeId))) return null
+      if (c.index === undefined) return { type: c.type, indicatorId: c.indicatorId, themeId: c.themeId }
+      return Number.isSafeInteger(c.index) && (c.index as number) >= 0
+        ? { type: c.type, indicatorId: c.indicatorId, themeId: c.themeId, index: c.index as number }
+        : null
+    }
+    case 'indicator.remove':
+      return isId(c.indicatorId) ? { type: c.type, indicatorId: c.indicatorId } : null
     case 'ballot.get':
     case 'timer.pause':
     case 'timer.resume':

@@ -18,6 +18,7 @@ export const roots = (doc: Y.Doc) => ({
   themes: doc.getMap<ThemeMap>(ROOTS.themes),
   perspectives: doc.getMap<PerspectiveMap>(ROOTS.perspectives),
   cards: doc.getMap<CardMap>(ROOTS.cards),
+  indicators: doc.getMap<unknown>(ROOTS.indicators),
 })
 
 export function textField(map: Y.Map<unknown>, field: string): Y.Text | null {

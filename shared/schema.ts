@@ -20,6 +20,7 @@ import type { RoundStatus, VoteSettings } from './voting'
  *   themes        Y.Map   themeId -> Y.Map { key, name: Y.Text, questions: Y.Array<Y.Text> }
  *   perspectives  Y.Map   perspectiveId -> Y.Map { themeId, key, title: Y.Text, description: Y.Text, createdAt }
  *   cards         Y.Map   cardId -> Y.Map { text: Y.Text, place: CardPlace, example, author, createdAt }
+ *   indicators    Y.Map   indicatorId -> IndicatorValue, one plain JSON value replaced whole   (server writes)
  */
 export const SCHEMA_VERSION = 1
 
@@ -30,11 +31,12 @@ export const ROOTS = {
   themes: 'themes',
   perspectives: 'perspectives',
   cards: 'cards',
+  indicators: 'indicators',
 } as const
 export type RootName = (typeof ROOTS)[keyof typeof ROOTS]
 
 /** Roots only the server may write; a client update touching them is refused. */
-export const SERVER_ROOTS: ReadonlySet<string> = new Set([ROOTS.meta, ROOTS.control, ROOTS.roster])
+export const SERVER_ROOTS: ReadonlySet<string> = new Set([ROOTS.meta, ROOTS.control, ROOTS.roster, ROOTS.indicators])
 /** Roots participants co-edit, subject to phase and lock rules. */
 export const BOARD_ROOTS: ReadonlySet<string> = new Set([ROOTS.themes, ROOTS.perspectives, ROOTS.cards])
 
@@ -149,4 +151,25 @@ export interface CardRecord {
   example: boolean
   author: string
   createdAt: number
+}
+
+/**
+ * An observatory indicator imported by the facilitator (docs/indicateurs.md), as the document stores it. Pinned to a
+ * board (`themeId`) it shows there as a data card, in `key` order; `theme` is the label the file gave.
+ */
+export interface IndicatorValue {
+  theme: string
+  indicator: string
+  value: number
+  unit: string
+  comparison: number | null
+  comparisonLabel: string
+  source: string
+  year: number | null
+  themeId: string | null
+  key: string
+}
+
+export interface IndicatorRecord extends IndicatorValue {
+  id: string
 }

@@ -10,6 +10,8 @@ const JoinPage = lazy(() => import('../features/join/JoinPage').then((m) => ({ d
 const WorkshopPage = lazy(() =>
   import('../features/board/WorkshopPage').then((m) => ({ default: m.WorkshopPage })),
 )
+// The projector (and its QR code drawing) is its own chunk: no one else downloads it.
+const ProjectorPage = lazy(() => import('../features/projector/ProjectorPage'))
 
 function Loading() {
   const t = useT()
@@ -27,6 +29,9 @@ export function App() {
       <Switch>
         <Route path="/" component={HomePage} />
         <Route path="/rejoindre/:code">{(params) => <JoinPage code={params.code} />}</Route>
+        <Route path="/atelier/:id/projection">
+          {(params) => <ProjectorPage key={`s-${params.id}`} workshopId={params.id} />}
+        </Route>
         <Route path="/atelier/:id/animer">
           {(params) => <WorkshopPage key={`f-${params.id}`} workshopId={params.id} role="facilitator" />}
         </Route>

@@ -5,6 +5,7 @@ import type { PresenceState } from '../../shared/protocol'
 import type { RosterEntry } from '../../shared/schema'
 import { getLanguage } from '../i18n'
 import { asPresence } from '../sync/presence'
+import { applyIndicatorChanges, readIndicatorsById } from './indicatorsProjection'
 import { computePeople } from './peopleProjection'
 import { applyBoardChanges, noChanges, readBoardState } from './projection'
 import { useLoupeStore } from './store'
@@ -47,25 +48,32 @@ export function bindDoc(doc: Y.Doc, awareness: Awareness | null = null): () => v
     ...readBoardState(doc),
     control: readControl(doc),
     roster: readRoster(doc),
+    indicatorsById: readIndicatorsById(doc),
     docVersion: state.docVersion + 1,
   }))
 
   let pending = noChanges()
   let controlChanged = false
   let rosterChanged = false
+  let indicatorIds = new Set<string>()
   const onMeta = () => (pending.meta = true)
   const onThemes = (events: DeepEvents) => collect(events, pending.themes)
   const onPerspectives = (events: DeepEvents) => collect(events, pending.perspectives)
   const onCards = (events: DeepEvents) => collect(events, pending.cards)
   const onControl = () => (controlChanged = true)
   const onRoster = () => (rosterChanged = true)
+  const onIndicators = (event: Y.YMapEvent<unknown>) => {
+    for (const key of event.keysChanged) indicatorIds.add(key)
+  }
   // Observers run while a transaction closes; the store is updated once, after all of them.
   const flush = () => {
     const changes = pending
     const hasBoardChanges =
       changes.meta || changes.themes.size + changes.perspectives.size + changes.cards.size > 0
-    if (!hasBoardChanges && !controlChanged && !rosterChanged) return
+    if (!hasBoardChanges && !controlChanged && !rosterChanged && indicatorIds.size === 0) return
     pending = noChanges()
+    const changedIndicators = indicatorIds
+    indicatorIds = new Set()
     const control = controlChanged ? readControl(doc) : null
     const roster = rosterChanged ? readRoster(doc) : null
     controlChanged = rosterChanged = false
@@ -73,6 +81,9 @@ export function bindDoc(doc: Y.Doc, awareness: Awareness | null = null): () => v
       ...(hasBoardChanges ? applyBoardChanges(state, doc, changes) : {}),
       ...(control ? { control } : {}),
       ...(roster ? { roster } : {}),
+      ...(changedIndicators.size > 0
+        ? { indicatorsById: applyIndicatorChanges(state.indicatorsById, doc, changedIndicators) }
+        : {}),
     }))
     if (roster) refreshPeople()
   }
@@ -83,6 +94,7 @@ export function bindDoc(doc: Y.Doc, awareness: Awareness | null = null): () => v
   r.cards.observeDeep(onCards)
   r.control.observeDeep(onControl)
   r.roster.observeDeep(onRoster)
+  r.indicators.observe(onIndicators)
   doc.on('afterTransaction', flush)
   const unbindAwareness = awareness ? bindAwareness(awareness) : () => {}
 
@@ -93,6 +105,7 @@ export function bindDoc(doc: Y.Doc, awareness: Awareness | null = null): () => v
     r.cards.unobserveDeep(onCards)
     r.control.unobserveDeep(onControl)
     r.roster.unobserveDeep(onRoster)
+    r.indicators.unobserve(onIndicators)
     doc.off('afterTransaction', flush)
     unbindAwareness()
     if (bound?.doc === doc) bound = null

@@ -54,7 +54,8 @@ export function computePeople(input: {
   }
   const people: Person[] = [...byId.values()].map(({ lastActive: _lastActive, ...person }) => person)
   for (const [id, entry] of Object.entries(input.roster)) {
-    if (byId.has(id) || entry.role === 'projector') continue
+    // Someone the facilitator removed is no longer part of the workshop.
+    if (byId.has(id) || entry.role === 'projector' || entry.removed === true) continue
     people.push({
       id,
       name: entry.name,

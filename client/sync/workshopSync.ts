@@ -10,8 +10,10 @@ export interface WorkshopSyncOptions {
   workshopId: string
   /** A participant token or a facilitator key. */
   token: string
-  /** Who we are, published to the others through awareness. */
-  user: PresenceState['user']
+  /** Who we are, published to the others through awareness; null publishes nobody (the projector). */
+  user: PresenceState['user'] | null
+  /** Watch read-only as the room's projector (`as=projector`): the server then refuses any change. */
+  asProjector?: boolean
   /** The server's http(s) origin; the page's own by default. */
   origin?: string
   /** Keep a copy in IndexedDB so the board reopens and accepts edits offline (jsdom has no IndexedDB). */
@@ -24,6 +26,8 @@ export type SyncChange = 'status' | 'doc'
 export interface WorkshopSync {
   readonly doc: Y.Doc
   readonly awareness: Awareness
+  /** The current provider: commands travel over its socket. Replaced (with a 'doc' change) after a refusal. */
+  readonly provider: WebsocketProvider
   readonly status: ConnectionStatus
   /** How many times the server refused our copy and the board was reloaded from it. */
   readonly resyncs: number
@@ -82,6 +86,10 @@ class WorkshopConnection implements WorkshopSync {
     return this.parts.awareness
   }
 
+  get provider(): WebsocketProvider {
+    return this.parts.provider
+  }
+
   subscribe(listener: (change: SyncChange) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
@@ -97,16 +105,17 @@ class WorkshopConnection implements WorkshopSync {
   }
 
   private build(): Parts {
-    const { workshopId, token, user, persist = true } = this.options
+    const { workshopId, token, user, persist = true, asProjector = false } = this.options
     const generation = ++this.generation
     const current = () => generation === this.generation
     const doc = new Y.Doc()
     const awareness = new Awareness(doc)
-    publishPresence(awareness, user)
+    if (user) publishPresence(awareness, user)
+    else awareness.setLocalState(null)
     const persistence = persist ? new IndexeddbPersistence(localDatabaseName(workshopId), doc) : null
     const origin = this.options.origin ?? globalThis.location.origin
     const provider = new WebsocketProvider(websocketUrl(origin), workshopId, doc, {
-      params: { token },
+      params: asProjector ? { token, as: 'projector' } : { token },
       awareness,
       // Every tab talks to the server, which checks each update: no side channel between tabs.
       disableBc: true,

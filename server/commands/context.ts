@@ -24,10 +24,18 @@ export interface CommandContext {
   now: number
 }
 
-export type Outcome = { ok: true; data?: unknown } | { ok: false; error: CommandError }
+/** A refusal may explain itself: `message` for people (French), `details` for the client to show it its own way. */
+export type Outcome =
+  | { ok: true; data?: unknown }
+  | { ok: false; error: CommandError; message?: string; details?: unknown }
 
 export const done = (data?: unknown): Outcome => (data === undefined ? { ok: true } : { ok: true, data })
-export const refuse = (error: CommandError): Outcome => ({ ok: false, error })
+export const refuse = (error: CommandError, message?: string, details?: unknown): Outcome => ({
+  ok: false,
+  error,
+  ...(message === undefined ? {} : { message }),
+  ...(details === undefined ? {} : { details }),
+})
 
 export type Handler<K extends CommandType> = (
   ctx: CommandContext,

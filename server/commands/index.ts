@@ -11,6 +11,7 @@ import type { Room } from '../rooms/Room'
 import { answerClockPing } from './clock'
 import type { CommandContext, CommandDeps, Handlers, Outcome } from './context'
 import { facilitationHandlers } from './facilitation'
+import { indicatorHandlers } from './indicators'
 import { moderationHandlers } from './moderation'
 import { RoomVoting } from './roomVoting'
 import { roundHandlers } from './rounds'
@@ -28,6 +29,7 @@ const HANDLERS: Handlers = {
   ...facilitationHandlers,
   ...timerHandlers,
   ...moderationHandlers,
+  ...indicatorHandlers,
   // Answered before the queue (see handle); never reached.
   'clock.ping': () => ({ ok: true }),
 }
@@ -50,13 +52,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
   }
 
   function answer(peer: Peer, id: number, outcome: Outcome): void {
-    peer.send(
-      encodeReply(
-        outcome.ok
-          ? { kind: 'result', id, ...outcome }
-          : { kind: 'result', id, ok: false, error: outcome.error },
-      ),
-    )
+    peer.send(encodeReply({ kind: 'result', id, ...outcome }))
   }
 
   function run(room: Room, peer: Peer, { id, command }: CommandEnvelope): void {

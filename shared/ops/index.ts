@@ -1,6 +1,7 @@
 export * from './archive'
 export * from './cards'
 export * from './control'
+export * from './indicators'
 export * from './moderation'
 export * from './perspectives'
 export * from './rounds'

@@ -46,5 +46,45 @@ describe('parseCommandEnvelope', () => {
     expect(isFacilitatorCommand('phase.set')).toBe(true)
     expect(isFacilitatorCommand('round.reveal')).toBe(true)
     expect(isFacilitatorCommand('participant.remove')).toBe(true)
+    expect(isFacilitatorCommand('indicators.import')).toBe(true)
+    expect(isFacilitatorCommand('indicator.pin')).toBe(true)
+    expect(isFacilitatorCommand('indicator.remove')).toBe(true)
+  })
+})
+
+describe('the indicator commands', () => {
+  it('parse an import, a pin (to a board, at an index, or off the boards) and a removal', () => {
+    const csv = 'thème;indicateur;valeur\nPartenariats;Partenaires;12,5'
+    expect(parse({ id: 1, command: { type: 'indicators.import', csv, mode: 'replace' } })?.command).toEqual({
+      type: 'indicators.import',
+      csv,
+      mode: 'replace',
+    })
+    expect(parse({ id: 2, command: { type: 'indicator.pin', indicatorId: 'i1', themeId: 't1', index: 2 } })?.command).toEqual({
+      type: 'indicator.pin',
+      indicatorId: 'i1',
+      themeId: 't1',
+      index: 2,
+    })
+    expect(parse({ id: 3, command: { type: 'indicator.pin', indicatorId: 'i1', themeId: null } })?.command).toEqual({
+      type: 'indicator.pin',
+      indicatorId: 'i1',
+      themeId: null,
+    })
+    expect(parse({ id: 4, command: { type: 'indicator.remove', indicatorId: 'i1' } })?.command).toEqual({
+      type: 'indicator.remove',
+      indicatorId: 'i1',
+    })
+  })
+
+  it('refuse anything else', () => {
+    expect(parse({ id: 1, command: { type: 'indicators.import', csv: 'a', mode: 'merge' } })).toBeNull()
+    expect(parse({ id: 1, command: { type: 'indicators.import', csv: 12, mode: 'append' } })).toBeNull()
+    expect(parse({ id: 1, command: { type: 'indicators.import', mode: 'append' } })).toBeNull()
+    expect(parse({ id: 1, command: { type: 'indicator.pin', indicatorId: 'i1' } })).toBeNull()
+    expect(parse({ id: 1, command: { type: 'indicator.pin', indicatorId: 'i1', themeId: 't1', index: -1 } })).toBeNull()
+    expect(parse({ id: 1, command: { type: 'indicator.pin', indicatorId: 'i1', themeId: 't1', index: 1.5 } })).toBeNull()
+    expect(parse({ id: 1, command: { type: 'indicator.pin', indicatorId: '', themeId: null } })).toBeNull()
+    expect(parse({ id: 1, command: { type: 'indicator.remove' } })).toBeNull()
   })
 })

@@ -11,15 +11,19 @@ import {
   deletePerspective,
   deleteQuestion,
   deleteTheme,
+  importIndicators,
   moveCard,
   movePerspective,
+  pinIndicator,
   putRosterEntry,
+  removeIndicator,
   setCardExample,
   setPhase,
   setThemeLock,
   spliceText,
 } from '../../shared/ops'
 import { readBoard } from '../../shared/read'
+import type { IndicatorInput } from '../../shared/indicators'
 import type { Phase } from '../../shared/schema'
 import {
   accept,
@@ -112,6 +116,17 @@ describe('a participant during the collecte phase', () => {
   })
 })
 
+const OBSERVED: IndicatorInput = {
+  theme: 'Participation des habitants',
+  indicator: 'Centres avec des habitants au conseil d’administration',
+  value: 45,
+  unit: '%',
+  comparison: 38,
+  comparisonLabel: 'moyenne nationale',
+  source: 'Chiffres fictifs pour l’exemple',
+  year: 2023,
+}
+
 describe('the roots the server writes', () => {
   it.each<[string, (doc: Y.Doc) => void]>([
     ['the title', (doc) => roots(doc).meta.set('title', 'Autre atelier')],
@@ -119,9 +134,30 @@ describe('the roots the server writes', () => {
     ['the locks', (doc) => roots(doc).control.set('lockedThemes', [])],
     ['the roster', (doc) => roots(doc).roster.set('p-x', { name: 'X', centre: 'Y', role: 'facilitator', joinedAt: 1 })],
     ['a deleted title', (doc) => roots(doc).meta.delete('title')],
+    ['an indicator written raw', (doc) => roots(doc).indicators.set('i-x', { indicator: 'Faux', value: 99, key: 'a0' })],
+    ['an indicator import', (doc) => importIndicators(doc, [OBSERVED], 'append')],
   ])('are refused to every client: %s', (_, op) => {
     expect(judge(newRoom(), op, 'participant')).toEqual(refused('server_root'))
     expect(judge(newRoom(), op, 'facilitator')).toEqual(refused('server_root'))
+  })
+
+  it('refuses any client change to the indicators the server imported: pinning, unpinning, editing, deleting', () => {
+    const room = newRoom()
+    let id = ''
+    serverDoes(room, (doc) => (id = importIndicators(doc, [OBSERVED], 'append')?.ids[0] ?? ''))
+    expect(roots(room.client).indicators.has(id)).toBe(true)
+    const changes: Array<(doc: Y.Doc) => unknown> = [
+      (doc) => pinIndicator(doc, id, null),
+      (doc) => pinIndicator(doc, id, room.themeB, 0),
+      (doc) => roots(doc).indicators.set(id, { ...roots(doc).indicators.get(id) as object, value: 99 }),
+      (doc) => removeIndicator(doc, id),
+      (doc) => roots(doc).indicators.clear(),
+    ]
+    for (const op of changes) {
+      expect(judge(nextClient(room), op, 'facilitator')).toEqual(refused('server_root'))
+      expect(judge(nextClient(room), op, 'participant')).toEqual(refused('server_root'))
+      expect(judge(nextClient(room), op, 'projector')).toEqual(refused('read_only'))
+    }
   })
 
   it('leaves no root but the boards to clients', () => {

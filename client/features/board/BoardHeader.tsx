@@ -5,6 +5,7 @@ import { BrandMark } from '../../app/PageLayout'
 import { useMeta } from '../../hooks/useMeta'
 import { useSession } from '../../hooks/useSession'
 import { useLanguage, useT } from '../../i18n/useT'
+import { TimerDisplay } from '../timer/TimerDisplay'
 import { formatWorkshopDate } from './formatDate'
 
 /** The board's header: what workshop, when and where, the join code (large, to be read from the back), language. */
@@ -29,6 +30,7 @@ export function BoardHeader() {
         {details.length > 0 ? <p className="board-header__meta">{details.join(' · ')}</p> : null}
       </div>
       <div className="board-header__side">
+        <TimerDisplay />
         {session?.role === 'facilitator' ? <p className="role-badge">{t('board.facilitator')}</p> : null}
         {joinCode ? (
           <p className="header-code" title={t('board.joinCodeLabel', { code: joinCode })}>

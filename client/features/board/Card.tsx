@@ -1,6 +1,7 @@
 import { memo, useMemo, type CSSProperties, type FocusEvent } from 'react'
 import { LIMITS } from '../../../shared/schema'
 import { useCard } from '../../hooks/useCard'
+import { useCardHidden } from '../../hooks/useCardHidden'
 import { useCollaborativeText } from '../../hooks/useCollaborativeText'
 import { useEditorsOf } from '../../hooks/useEditorsOf'
 import { useFocusRequest } from '../../hooks/useFocusRequest'
@@ -9,7 +10,9 @@ import { noteActivity, setEditing, settleDraft } from '../../store'
 import { mergeRefs } from '../../ui/mergeRefs'
 import { useRenderProbe } from '../../ui/renderProbe'
 import { CardEditors } from './CardEditors'
+import { VoteDots } from '../vote/VoteDots'
 import { CardTools } from './CardTools'
+import '../facilitation/moderation.css'
 
 /** One card: its co-edited text, who is typing in it, and (when allowed) its tools. Re-renders only for itself. */
 export const Card = memo(function Card({ id, editable }: { id: string; editable: boolean }) {
@@ -17,6 +20,7 @@ export const Card = memo(function Card({ id, editable }: { id: string; editable:
   const t = useT()
   const card = useCard(id)
   const editors = useEditorsOf(id)
+  const hidden = useCardHidden(id)
   const textRef = useCollaborativeText({ kind: 'card', id, field: 'text' }, noteActivity)
   const focusRef = useFocusRequest<HTMLTextAreaElement>(id)
   const ref = useMemo(() => mergeRefs(textRef, focusRef), [textRef, focusRef])
@@ -31,10 +35,11 @@ export const Card = memo(function Card({ id, editable }: { id: string; editable:
   const busyColor = editors[0]?.color
   return (
     <li
-      className={`card${card.example ? ' card--example' : ''}${busyColor ? ' card--busy' : ''}`}
+      className={`card${card.example ? ' card--example' : ''}${busyColor ? ' card--busy' : ''}${hidden ? ' card--hidden' : ''}`}
       style={busyColor ? ({ '--editor-color': busyColor } as CSSProperties) : undefined}
       data-card-id={id}
     >
+      {hidden ? <span className="card__badge card__badge--hidden">{t('moderation.hidden')}</span> : null}
       {card.example ? <span className="card__badge">{kind}</span> : null}
       {editable ? (
         <textarea
@@ -53,6 +58,7 @@ export const Card = memo(function Card({ id, editable }: { id: string; editable:
         </p>
       )}
       {editors.length > 0 ? <CardEditors editors={editors} /> : null}
+      <VoteDots item={{ kind: 'card', id, themeId: card.place.themeId }} label={card.text} />
       {editable ? <CardTools id={id} /> : null}
     </li>
   )

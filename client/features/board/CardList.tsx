@@ -1,4 +1,4 @@
-import { useCardIdsOf } from '../../hooks/useCardIdsOf'
+import { useShownCardIdsOf } from '../../hooks/useShownCardIdsOf'
 import { useT } from '../../i18n/useT'
 import { Card } from './Card'
 
@@ -15,7 +15,7 @@ export function CardList({
   label: string
 }) {
   const t = useT()
-  const ids = useCardIdsOf(themeId, perspectiveId)
+  const ids = useShownCardIdsOf(themeId, perspectiveId)
   if (ids.length === 0 && !editable) return <p className="cards__empty">{t('board.noCards')}</p>
   return (
     <ul className="cards" aria-label={label}>

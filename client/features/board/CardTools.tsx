@@ -5,9 +5,11 @@ import { useCardMenuOpen } from '../../hooks/useCardMenuOpen'
 import { useCard } from '../../hooks/useCard'
 import { useFocusRequest } from '../../hooks/useFocusRequest'
 import { usePerspectiveIdsOf } from '../../hooks/usePerspectiveIdsOf'
+import { useRole } from '../../hooks/useRole'
 import { useT } from '../../i18n/useT'
 import { moveCardBy, moveCardToList, openCardMenu, removeCard, requestFocus, setExample } from '../../store'
 import { useDismiss } from '../../ui/useDismiss'
+import { CardModeration } from '../facilitation/CardModeration'
 import { PerspectiveOption } from './PerspectiveOption'
 
 const UNSORTED = '__unsorted__'
@@ -55,6 +57,7 @@ function CardToolsPanel({ id, panelId }: { id: string; panelId: string }) {
   const upRef = useFocusRequest<HTMLButtonElement>(`${id}:up`)
   const downRef = useFocusRequest<HTMLButtonElement>(`${id}:down`)
   const moveRef = useFocusRequest<HTMLSelectElement>(`${id}:move`)
+  const role = useRole()
   const index = ids.indexOf(id)
 
   if (!card || !list) return null
@@ -118,6 +121,7 @@ function CardToolsPanel({ id, panelId }: { id: string; panelId: string }) {
       >
         <span aria-hidden="true">✕</span> {t('card.delete')}
       </button>
+      {role === 'facilitator' ? <CardModeration id={id} /> : null}
     </div>
   )
 }

@@ -4,6 +4,7 @@ import { usePerspective } from '../../hooks/usePerspective'
 import { useT } from '../../i18n/useT'
 import { noteActivity, requestFocus } from '../../store'
 import { useRenderProbe } from '../../ui/renderProbe'
+import { VoteDots } from '../vote/VoteDots'
 import { AddCardButtons } from './AddCardButtons'
 import { CardList } from './CardList'
 import { CollaborativeField } from './CollaborativeField'
@@ -68,6 +69,7 @@ export const PerspectiveColumn = memo(function PerspectiveColumn({
           />
         ) : null}
       </div>
+      <VoteDots item={{ kind: 'perspective', id, themeId }} label={perspective.title} />
       {editable && (hasDetails || showDetails) ? (
         <CollaborativeField
           textRef={{ kind: 'perspective', id, field: 'description' }}

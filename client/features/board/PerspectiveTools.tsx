@@ -1,8 +1,10 @@
 import { useCallback, useRef, useState } from 'react'
 import { useFocusRequest } from '../../hooks/useFocusRequest'
+import { useRole } from '../../hooks/useRole'
 import { useT } from '../../i18n/useT'
 import { movePerspectiveBy, removePerspective, requestFocus } from '../../store'
 import { useDismiss } from '../../ui/useDismiss'
+import { ShowOnScreenButton } from '../facilitation/ShowOnScreenButton'
 
 interface Props {
   id: string
@@ -22,6 +24,7 @@ export function PerspectiveTools({ id, number, count, hasDetails, onAddDetails }
   const upRef = useFocusRequest<HTMLButtonElement>(`${id}:up`)
   const downRef = useFocusRequest<HTMLButtonElement>(`${id}:down`)
   const cancelRef = useFocusRequest<HTMLButtonElement>(`${id}:cancel`)
+  const role = useRole()
   const close = useCallback(
     (reason: 'escape' | 'outside') => {
       setOpen(false)
@@ -91,6 +94,12 @@ export function PerspectiveTools({ id, number, count, hasDetails, onAddDetails }
               >
                 <span aria-hidden="true">→</span> {t('board.movePerspectiveDown', { n: number })}
               </button>
+              {role === 'facilitator' ? (
+                <ShowOnScreenButton
+                  target={{ kind: 'perspective', perspectiveId: id }}
+                  onDone={() => setOpen(false)}
+                />
+              ) : null}
               {hasDetails ? null : (
                 <button
                   type="button"

@@ -2,6 +2,7 @@ import { LIMITS } from '../../../shared/schema'
 import { useCanShape, useThemeAccess } from '../../hooks/useThemeAccess'
 import { useTheme } from '../../hooks/useTheme'
 import { useT } from '../../i18n/useT'
+import { ThemeData } from '../data/ThemeData'
 import { CollaborativeField } from './CollaborativeField'
 import { GuidingQuestions } from './GuidingQuestions'
 import { PerspectiveList } from './PerspectiveList'
@@ -38,6 +39,7 @@ export function ThemePanel({ themeId }: { themeId: string }) {
       ) : null}
       <GuidingQuestions themeId={themeId} />
       {access !== 'editable' ? <ReadOnlyNotice access={access} /> : null}
+      <ThemeData themeId={themeId} />
       <div className="theme__board">
         <PerspectiveList themeId={themeId} editable={editable} />
         <UnsortedColumn themeId={themeId} editable={editable} />

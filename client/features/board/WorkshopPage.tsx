@@ -5,12 +5,18 @@ import { MessagePage } from '../../app/MessagePage'
 import { PageLayout } from '../../app/PageLayout'
 import { WorkshopNotFoundPage } from '../../app/WorkshopNotFoundPage'
 import { useT } from '../../i18n/useT'
-import { openWorkshop, type Session } from '../../store'
+import { openWorkshop } from '../../store'
 import { BoardScreen } from './BoardScreen'
 import { resolveSession, takeKeyFromFragment, type Resolution } from './resolveSession'
 
 /** /atelier/:id and /atelier/:id/animer: finds out who we are, then opens the live board. */
-export function WorkshopPage({ workshopId, role }: { workshopId: string; role: Session['role'] }) {
+export function WorkshopPage({
+  workshopId,
+  role,
+}: {
+  workshopId: string
+  role: 'facilitator' | 'participant'
+}) {
   const t = useT()
   const [resolution, setResolution] = useState<Resolution | null>(null)
 

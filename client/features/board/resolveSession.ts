@@ -9,7 +9,7 @@ export type Resolution =
   | { kind: 'bad_key'; missing: boolean }
   | { kind: 'unreachable' }
 
-type Role = Session['role']
+type Role = Extract<Session['role'], 'facilitator' | 'participant'>
 
 /** Takes the facilitator key out of `#cle=…` (once): it is returned and removed from the address bar. */
 export function takeKeyFromFragment(): string | null {

@@ -1,11 +1,14 @@
 import { usePresence } from '../../hooks/usePresence'
+import { useRole } from '../../hooks/useRole'
 import { useT } from '../../i18n/useT'
+import { RemoveParticipantButton } from '../facilitation/RemoveParticipantButton'
 import { Avatar } from './Avatar'
 
 /** Everyone in the workshop: initials, name, centre and whether they are online, idle or away (said in words). */
 export function PresenceList() {
   const t = useT()
   const people = usePresence()
+  const role = useRole()
   return (
     <ul className="presence-list">
       {people.map((person) => {
@@ -26,6 +29,9 @@ export function PresenceList() {
             <span className={`presence-item__state presence-item__state--${state}`}>
               {t(`presence.${state}`)}
             </span>
+            {role === 'facilitator' && person.role === 'participant' && !person.self ? (
+              <RemoveParticipantButton participantId={person.id} name={person.name} />
+            ) : null}
           </li>
         )
       })}

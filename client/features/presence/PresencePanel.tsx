@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react'
 import { usePresence } from '../../hooks/usePresence'
+import { useRole } from '../../hooks/useRole'
 import { useT } from '../../i18n/useT'
+import { CoFacilitatorSection } from '../facilitation/CoFacilitatorPanel'
 import { Avatar } from './Avatar'
 import { PresenceList } from './PresenceList'
 import './presence.css'
@@ -11,6 +13,7 @@ const SHOWN_AVATARS = 6
 export function PresencePanel() {
   const t = useT()
   const people = usePresence()
+  const role = useRole()
   const detailsRef = useRef<HTMLDetailsElement>(null)
   const online = people.filter((p) => p.online)
   const extra = online.length - SHOWN_AVATARS
@@ -54,6 +57,7 @@ export function PresencePanel() {
       <div className="presence__panel">
         <h2 className="presence__heading">{t('presence.heading')}</h2>
         <PresenceList />
+        {role === 'facilitator' ? <CoFacilitatorSection /> : null}
       </div>
     </details>
   )

@@ -1,0 +1,57 @@
+import { formatTimeLeft } from '../../../shared/timer'
+import { useCountdown } from '../../hooks/useCountdown'
+import { useT } from '../../i18n/useT'
+import './timer.css'
+
+const LAST_MINUTE_MS = 60_000
+
+/**
+ * The facilitator's countdown, for everyone: big mm:ss, a warmer colour in the last minute. Screen readers hear it
+ * only twice, politely: when one minute is left and when time is up (the figures themselves are not announced).
+ */
+export function TimerDisplay({ size = 'header' }: { size?: 'header' | 'huge' }) {
+  const t = useT()
+  const { status, msLeft } = useCountdown()
+  if (status === 'idle') return null
+  const over = status === 'running' && msLeft <= 0
+  const lastMinute = !over && msLeft <= LAST_MINUTE_MS
+  const stage = over ? ' timer--over' : lastMinute ? ' timer--warning' : ''
+  const paused = status === 'paused'
+  return (
+    <div className={`timer timer--${size}${stage}${paused ? ' timer--paused' : ''}`}>
+      <p className="timer__face">
+        <span className="visually-hidden">{t('timer.label')}</span> <ClockIcon />
+        <span className="timer__time">{formatTimeLeft(msLeft)}</span>
+        {paused ? <span className="timer__state">{t('timer.paused')}</span> : null}
+        {over ? <span className="timer__state">{t('timer.over')}</span> : null}
+      </p>
+      <TimerAnnouncer
+        message={over ? t('timer.overAnnounce') : lastMinute && !paused ? t('timer.lastMinute') : ''}
+      />
+    </div>
+  )
+}
+
+/** A polite live region: what it says changes only at the two moments worth telling. */
+function TimerAnnouncer({ message }: { message: string }) {
+  return (
+    <p className="visually-hidden" role="status" aria-live="polite">
+      {message}
+    </p>
+  )
+}
+
+function ClockIcon() {
+  return (
+    <svg className="timer__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="13" r="8" fill="none" stroke="currentColor" strokeWidth="2.2" />
+      <path
+        d="M12 9v4l2.5 2M9.5 2.5h5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.2"
+        strokeLinecap="round"
+      />
+    </svg>
+  )
+}

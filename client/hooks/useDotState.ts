@@ -1,0 +1,26 @@
+import { useShallow } from 'zustand/react/shallow'
+import { dotsLeft, isVotable, type VoteItem } from '../../shared/voting'
+import { isVotingStep, myBallot, useLoupeStore } from '../store'
+
+export interface DotState {
+  /** This person's dots on the item. */
+  mine: number
+  /** Whether one more dot would pass the budget and the per-item limit (the server decides in the end). */
+  canAdd: boolean
+}
+
+/** This person's dots on one item, or null when the item takes no dot now (no open vote, not in scope, hidden). */
+export function useDotState(item: VoteItem): DotState | null {
+  return useLoupeStore(
+    useShallow((s) => {
+      const round = s.control.round
+      if (!isVotingStep(s.control.phase) || round?.status !== 'open' || s.session?.role === 'projector')
+        return null
+      if (!isVotable(item, round.settings)) return null
+      if (item.kind === 'card' && s.control.hiddenCards.includes(item.id)) return null
+      const ballot = myBallot(s)
+      const mine = ballot[item.id] ?? 0
+      return { mine, canAdd: dotsLeft(ballot, round.settings) > 0 && mine < round.settings.maxPerItem }
+    }),
+  )
+}

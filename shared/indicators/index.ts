@@ -1,0 +1,10 @@
+/** Observatory indicators: the file format (docs/indicateurs.md), how figures read, and how the document holds them. */
+export * from './types'
+export { readCsv, detectSeparator } from './csv'
+export { readNumber } from './numbers'
+export { columnOf, foldLabel, FRENCH_HEADERS, ENGLISH_HEADERS } from './columns'
+export { parseIndicatorCsv, importableIndicators, utf8Bytes } from './parse'
+export { describeIssue, describeIssues } from './messages'
+export { formatFigure, formatNumber, unitGap } from './format'
+export { matchBoard } from './themeMatch'
+export { readIndicator, readIndicators, indicatorsOn } from './record'
