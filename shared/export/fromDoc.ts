@@ -1,11 +1,13 @@
 import type * as Y from 'yjs'
 import { readControl, readMeta, roots } from '../doc'
 import { effectivePerspectiveId, readBoard } from '../read'
+import { readIndicators } from '../indicators/record'
 import type { CardRecord, ControlState, PerspectiveRecord } from '../schema'
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
   type ExportCard,
+  type ExportIndicator,
   type ExportPerson,
   type ExportRound,
   type WorkshopExport,
@@ -60,7 +62,23 @@ export function buildWorkshopExport(doc: Y.Doc, exportedAt: Date): WorkshopExpor
     })),
     control: { phase: control.phase, rounds: exportRounds(control) },
     roster: readRoster(doc),
+    indicators: exportIndicators(
+      doc,
+      board.themes.map((theme) => theme.id),
+    ),
   }
+}
+
+/** Each board's data cards in board order, then the unpinned ones; pinned to a board that is gone counts as unpinned. */
+function exportIndicators(doc: Y.Doc, themeIds: readonly string[]): ExportIndicator[] {
+  const records = readIndicators(doc)
+  const boards = new Set(themeIds)
+  const boardOf = (themeId: string | null) => (themeId !== null && boards.has(themeId) ? themeId : null)
+  return [...themeIds, null].flatMap((themeId) =>
+    records
+      .filter((record) => boardOf(record.themeId) === themeId)
+      .map(({ key: _key, ...record }, order) => ({ ...record, themeId, order })),
+  )
 }
 
 const placeKey = (themeId: string, perspectiveId: string | null) => `${themeId}/${perspectiveId ?? ''}`

@@ -58,6 +58,10 @@ function perspectiveHtml(p: SynthesisPerspective, s: Synthesis): string[] {
 
 function themeHtml(theme: SynthesisTheme, s: Synthesis): string {
   const parts = [`<h2>${escapeHtml(theme.name)}</h2>`]
+  if (theme.figures.length > 0)
+    parts.push(
+      `<ul class="figures">\n${theme.figures.map((line) => `<li>${escapeHtml(line)}</li>`).join('\n')}\n</ul>`,
+    )
   for (const p of theme.perspectives) parts.push(...perspectiveHtml(p, s))
   if (theme.others.length > 0)
     parts.push(`<h3>${escapeHtml(s.labels.otherIdeas)}</h3>`, list(theme.others, s))

@@ -13,9 +13,10 @@ import {
   setThemeLock,
 } from '../ops'
 import { setPastRounds } from '../ops/archive'
+import { importIndicators, pinIndicator } from '../ops/indicators'
 import type { PastRound, RosterEntry } from '../schema'
 import type { VoteSettings } from '../voting'
-import type { ExportCard, ExportRound, WorkshopExport } from './model'
+import type { ExportCard, ExportIndicator, ExportRound, WorkshopExport } from './model'
 import { parseWorkshopExport, type ParseResult } from './parse'
 
 /** What importing an exported workshop produces: a fresh document, and who will steer it. */
@@ -40,8 +41,8 @@ export interface ImportOptions {
 
 /**
  * Validates an exported workshop (format version 1) and builds a new document from it with the domain operations:
- * new ids, same order, texts, examples, placement, guiding questions, locks, hidden cards, phase and roster. Vote
- * rounds become past rounds with their totals, so that a new vote starts cleanly.
+ * new ids, same order, texts, examples, placement, guiding questions, locks, hidden cards, indicators, phase and
+ * roster. Vote rounds become past rounds with their totals, so that a new vote starts cleanly.
  */
 export function importWorkshopJson(
   json: unknown,
@@ -58,6 +59,7 @@ export function importWorkshopJson(
     writeMeta(doc, workshop)
     const itemIds = writeBoards(doc, workshop, roster.ids)
     for (const [id, person] of roster.entries) putRosterEntry(doc, id, person)
+    writeIndicators(doc, workshop.indicators, itemIds)
     setPastRounds(doc, pastRounds(workshop.control.rounds, itemIds, now, notes))
     setPhase(doc, workshop.control.phase)
   })
@@ -110,6 +112,26 @@ function writeBoards(
     if (theme.locked) setThemeLock(doc, themeId, true)
   }
   return ids
+}
+
+/** Adds the indicators, then pins each to the board its exported one was on, in the exported order. */
+function writeIndicators(
+  doc: Y.Doc,
+  indicators: readonly ExportIndicator[],
+  themeIds: ReadonlyMap<string, string>,
+): void {
+  const rows = indicators.map(({ id: _id, themeId: _themeId, order: _order, ...row }) => row)
+  // The parser already held the file to the indicator limit.
+  const added = importIndicators(doc, rows, 'append')
+  if (!added) throw new Error('the indicators could not be added')
+  // importIndicators pins by board name; re-pinning each one last, in order, gives every board the file's order.
+  const placed = indicators
+    .map((indicator, i) => ({ indicator, id: added.ids[i] }))
+    .sort((a, b) => a.indicator.order - b.indicator.order)
+  for (const { indicator, id } of placed) {
+    const themeId = indicator.themeId === null ? null : (themeIds.get(indicator.themeId) ?? null)
+    if (id !== undefined) pinIndicator(doc, id, themeId)
+  }
 }
 
 interface NewRoster {

@@ -18,6 +18,10 @@ export interface SynthesisLabels {
   examples: string
   otherIdeas: string
   emptyTheme: string
+  /** A data card's comparison, figure already formatted: "Moyenne nationale : 38 %". */
+  comparison: (label: string, figure: string) => string
+  /** Said of a figure whose file named no source, so that no figure goes unlabelled. */
+  noSource: string
 }
 
 const FRENCH_MONTHS = [
@@ -62,4 +66,6 @@ export const FRENCH_LABELS: SynthesisLabels = {
   examples: 'Exemples :',
   otherIdeas: 'Autres idées',
   emptyTheme: 'Aucune proposition sur ce thème.',
+  comparison: (label, figure) => (label ? `${label} : ${figure}` : figure),
+  noSource: 'source non précisée',
 }

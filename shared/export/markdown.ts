@@ -48,6 +48,8 @@ function perspectiveBlocks(p: SynthesisPerspective, s: Synthesis): string[] {
 
 function themeBlocks(theme: SynthesisTheme, s: Synthesis): string[] {
   const blocks = [`## ${escapeMarkdown(theme.name)}`]
+  if (theme.figures.length > 0)
+    blocks.push(theme.figures.map((line) => `- ${escapeMarkdown(line)}`).join('\n'))
   for (const p of theme.perspectives) blocks.push(...perspectiveBlocks(p, s))
   if (theme.others.length > 0)
     blocks.push(`### ${escapeMarkdown(s.labels.otherIdeas)}`, list(theme.others, s))

@@ -19,6 +19,8 @@ export interface WorkshopExport {
   themes: ExportTheme[]
   control: ExportControl
   roster: ExportPerson[]
+  /** The observatory's figures: each board's data cards in order, then those pinned to no board. */
+  indicators: ExportIndicator[]
 }
 
 export interface ExportMeta {
@@ -93,4 +95,22 @@ export interface ExportPerson {
   role: Role
   joinedAt: number
   removed: boolean
+}
+
+/** One of the observatory's figures, as imported from its file; a data card on the board it is pinned to. */
+export interface ExportIndicator {
+  id: string
+  /** The theme the file gave it (matched against board names when it was imported). */
+  theme: string
+  indicator: string
+  value: number
+  unit: string
+  comparison: number | null
+  comparisonLabel: string
+  source: string
+  year: number | null
+  /** The `themes` id of the board it is pinned to, or null. */
+  themeId: string | null
+  /** Its place among the data cards of that board (or among the unpinned ones), from 0. */
+  order: number
 }

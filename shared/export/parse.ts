@@ -1,9 +1,11 @@
+import { INDICATOR_LIMITS } from '../indicators/types'
 import { LIMITS, PHASES, type Phase, type Role } from '../schema'
 import { parseVoteSettings, type RoundStatus } from '../voting'
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
   type ExportCard,
+  type ExportIndicator,
   type ExportMeta,
   type ExportPerson,
   type ExportPerspective,
@@ -171,6 +173,38 @@ function round(value: unknown, path: string, ids: Set<string>): ExportRound {
   }
 }
 
+function finite(value: unknown, path: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Invalid(path, 'must be a number')
+  return value
+}
+
+function indicator(
+  value: unknown,
+  path: string,
+  ids: Set<string>,
+  themeIds: ReadonlySet<string>,
+): ExportIndicator {
+  const r = object(value, path)
+  const short = (v: unknown, field: string, required = false) =>
+    text(v, `${path}.${field}`, INDICATOR_LIMITS.textLength, required)
+  const themeId = nullable(r.themeId, (v) => text(v, `${path}.themeId`, ID_MAX, true))
+  if (themeId !== null && !themeIds.has(themeId))
+    throw new Invalid(`${path}.themeId`, `names no theme of this file ("${themeId}")`)
+  return {
+    id: idOf(r.id, `${path}.id`, ids),
+    theme: short(r.theme ?? '', 'theme'),
+    indicator: short(r.indicator, 'indicator', true),
+    value: finite(r.value, `${path}.value`),
+    unit: short(r.unit ?? '', 'unit'),
+    comparison: nullable(r.comparison, (v) => finite(v, `${path}.comparison`)),
+    comparisonLabel: short(r.comparisonLabel ?? '', 'comparisonLabel'),
+    source: short(r.source ?? '', 'source'),
+    year: nullable(r.year, (v) => integer(v, `${path}.year`)),
+    themeId,
+    order: integer(r.order ?? 0, `${path}.order`),
+  }
+}
+
 const ROLES: readonly Role[] = ['facilitator', 'participant', 'projector']
 
 function person(value: unknown, path: string, ids: Set<string>): ExportPerson {
@@ -199,19 +233,28 @@ function workshop(value: unknown): WorkshopExport {
   if (rounds.filter((r) => r.current).length > 1)
     throw new Invalid('control.rounds', 'has more than one current round')
   const personIds = new Set<string>()
+  const exportedAt = text(root.exportedAt ?? '', 'exportedAt', 64)
+  const workshopMeta = meta(root.meta)
+  const themes = array(root.themes, 'themes', LIMITS.themesPerWorkshop).map((t, i) =>
+    theme(t, `themes[${i}]`, itemIds),
+  )
+  const themeIds = new Set(themes.map((t) => t.id))
+  const indicatorIds = new Set<string>()
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
-    exportedAt: text(root.exportedAt ?? '', 'exportedAt', 64),
-    meta: meta(root.meta),
-    themes: array(root.themes, 'themes', LIMITS.themesPerWorkshop).map((t, i) =>
-      theme(t, `themes[${i}]`, itemIds),
-    ),
+    exportedAt,
+    meta: workshopMeta,
+    themes,
     control: {
       phase: oneOf(control.phase ?? 'collecte', PHASES as readonly Phase[], 'control.phase'),
       rounds,
     },
     roster: array(root.roster ?? [], 'roster').map((p, i) => person(p, `roster[${i}]`, personIds)),
+    // Files written before indicators were exported have none.
+    indicators: array(root.indicators ?? [], 'indicators', INDICATOR_LIMITS.rows).map((r, i) =>
+      indicator(r, `indicators[${i}]`, indicatorIds, themeIds),
+    ),
   }
 }
 

@@ -1,5 +1,6 @@
+import { formatFigure } from '../indicators/format'
 import { FRENCH_LABELS, type SynthesisLabels } from './labels'
-import type { ExportCard, ExportTheme, WorkshopExport } from './model'
+import type { ExportCard, ExportIndicator, ExportTheme, WorkshopExport } from './model'
 import { oneLine, textLines } from './sanitize'
 import { shownCards, shownPerspectives } from './visible'
 import { voteLookup, type VoteLookup } from './votes'
@@ -24,6 +25,8 @@ export interface Synthesis {
 
 export interface SynthesisTheme {
   name: string
+  /** The data cards pinned to the board, one line each, before the perspectives. */
+  figures: string[]
   perspectives: SynthesisPerspective[]
   /** Ideas still to sort, after the perspectives. */
   others: SynthesisItem[]
@@ -61,12 +64,34 @@ export function buildSynthesis(workshop: WorkshopExport, labels: SynthesisLabels
     attendance: labels.attendance(people.length, distinctCentres(people.map((p) => p.centre))),
     lead: labels.lead,
     voteNote: votes.any ? labels.voteNote : null,
-    themes: workshop.themes.map((theme) => synthesisTheme(theme, votes, labels)),
+    themes: workshop.themes.map((theme) => ({
+      ...synthesisTheme(theme, votes, labels),
+      figures: workshop.indicators
+        .filter((indicator) => indicator.themeId === theme.id)
+        .sort((a, b) => a.order - b.order)
+        .map((indicator) => figureLine(indicator, labels)),
+    })),
     labels,
   }
 }
 
-function synthesisTheme(theme: ExportTheme, votes: VoteLookup, labels: SynthesisLabels): SynthesisTheme {
+/** "45 % — Habitants au CA (Moyenne nationale : 38 %) — Observatoire, 2024": always with its source. */
+function figureLine(indicator: ExportIndicator, labels: SynthesisLabels): string {
+  const figure = (value: number) => formatFigure(value, oneLine(indicator.unit), labels.lang)
+  const comparison =
+    indicator.comparison === null
+      ? ''
+      : ` (${labels.comparison(oneLine(indicator.comparisonLabel), figure(indicator.comparison))})`
+  const source = oneLine(indicator.source) || labels.noSource
+  const year = indicator.year === null ? '' : `, ${indicator.year}`
+  return `${figure(indicator.value)} — ${oneLine(indicator.indicator)}${comparison} — ${source}${year}`
+}
+
+function synthesisTheme(
+  theme: ExportTheme,
+  votes: VoteLookup,
+  labels: SynthesisLabels,
+): Omit<SynthesisTheme, 'figures'> {
   const item = (card: ExportCard): SynthesisItem => ({
     lines: textLines(card.text),
     votes: votes.votesFor({ kind: 'card', id: card.id, themeId: theme.id }),

@@ -7,6 +7,7 @@ import {
   type ExportRound,
   type WorkshopExport,
 } from '../../shared/export'
+import { indicatorsOn } from '../../shared/indicators'
 import { readBoard } from '../../shared/read'
 import { EXPORTED_AT, sampleWorkshop } from './exportFixture'
 
@@ -33,6 +34,7 @@ function withoutIds(workshop: WorkshopExport): unknown {
   }
   workshop.roster.forEach((person) => note(person.id))
   workshop.control.rounds.forEach((round) => note(round.id))
+  workshop.indicators.forEach((indicator) => note(indicator.id))
   let text = JSON.stringify(workshop)
   ids.forEach((id, index) => (text = text.replaceAll(`"${id}"`, `"#${index}"`)))
   return JSON.parse(text)
@@ -76,6 +78,47 @@ describe('JSON round trip', () => {
     expect(control.hiddenCards).toHaveLength(1)
     expect(control.lockedThemes).toHaveLength(1)
     expect(roots(doc).roster.get('facilitator-1')?.name).toBe('Claire')
+  })
+
+  it('keeps the data cards on their boards, in their order, with every figure, and the unpinned one unpinned', () => {
+    const { doc } = reimport(json)
+    const [participation, partenariats] = readBoard(doc).themes.map((t) => t.id)
+    const shown = (themeId: string | null) =>
+      indicatorsOn(doc, themeId).map(({ id: _id, key: _key, themeId: _themeId, ...figure }) => figure)
+    const source = 'Observatoire SENACS (chiffres fictifs)'
+    expect(shown(participation ?? '')).toEqual([
+      {
+        theme: 'Participation des habitants',
+        indicator: 'Habitants membres du conseil d’administration',
+        value: 45,
+        unit: '%',
+        comparison: 38,
+        comparisonLabel: 'Moyenne nationale',
+        source,
+        year: 2024,
+      },
+      {
+        theme: 'Partenariats',
+        indicator: 'Bénévoles formés dans l’année',
+        value: 120,
+        unit: '',
+        comparison: null,
+        comparisonLabel: '',
+        source,
+        year: 2024,
+      },
+    ])
+    expect(shown(partenariats ?? '')).toEqual([])
+    expect(shown(null).map((figure) => figure.indicator)).toEqual([
+      'Budget participatif voté par les habitants',
+    ])
+  })
+
+  it('imports a file written before indicators were exported', () => {
+    const { indicators: _indicators, ...older } = original
+    const { exported } = reimport(JSON.parse(JSON.stringify(older)))
+    expect(exported.indicators).toEqual([])
+    expect(exported.themes.map((t) => t.name)).toEqual(original.themes.map((t) => t.name))
   })
 
   it('says what it changed', () => {
@@ -194,6 +237,25 @@ describe('import validation', () => {
     ['an unknown phase', (f) => put(f, ['control', 'phase'], 'pause'), 'control.phase', /must be one of/],
     ['an unknown role', (f) => put(f, ['roster', 0, 'role'], 'admin'), 'roster[0].role', /must be one of/],
     ['a negative time', (f) => put(f, ['roster', 0, 'joinedAt'], -1), 'roster[0].joinedAt', /whole number/],
+    [
+      'an indicator without a figure',
+      (f) => put(f, ['indicators', 1, 'value'], '45 %'),
+      'indicators[1].value',
+      /must be a number/,
+    ],
+    [
+      'an indicator pinned to a board the file lacks',
+      (f) => put(f, ['indicators', 0, 'themeId'], 'nowhere'),
+      'indicators[0].themeId',
+      /names no theme/,
+    ],
+    [
+      'an indicator without its name',
+      (f) => put(f, ['indicators', 2, 'indicator'], ' '),
+      'indicators[2].indicator',
+      /must not be empty/,
+    ],
+    ['indicators that are not a list', (f) => put(f, ['indicators'], {}), 'indicators', /must be a list/],
   ]
 
   for (const [what, spoil, path, message] of refusals) {

@@ -4,9 +4,11 @@ import * as Y from 'yjs'
 import {
   addCard,
   addPerspective,
+  importIndicators,
   initWorkshop,
   markParticipantRemoved,
   openRound,
+  pinIndicator,
   putRosterEntry,
   revealRound,
   setCardHidden,
@@ -14,6 +16,7 @@ import {
   setThemeLock,
 } from '../../shared/ops'
 import { readBoard } from '../../shared/read'
+import type { IndicatorInput } from '../../shared/indicators'
 import type { RosterEntry } from '../../shared/schema'
 import { DEFAULT_VOTE_SETTINGS } from '../../shared/voting'
 
@@ -41,9 +44,23 @@ const person = (name: string, centre: string, joinedAt: number): RosterEntry => 
   joinedAt,
 })
 
+/** A figure of the observatory (fictitious, as the source says), compared with the national one. */
+const observed = (theme: string, indicator: string, value: number, unit: string): IndicatorInput => ({
+  theme,
+  indicator,
+  value,
+  unit,
+  comparison: unit === '%' ? 38 : null,
+  comparisonLabel: unit === '%' ? 'Moyenne nationale' : '',
+  source: 'Observatoire SENACS (chiffres fictifs)',
+  year: 2024,
+})
+
 /**
  * Two boards after a day's work: perspectives with action lines and examples, ideas left to sort, a hidden card,
- * an empty perspective nobody filled, a removed participant, two revealed vote rounds (the second on one board).
+ * an empty perspective nobody filled, a removed participant, two revealed vote rounds (the second on one board),
+ * three indicators of the observatory: two pinned to the first board (one moved there from the board its theme
+ * names, one moved ahead of it) and one pinned to no board.
  */
 export function sampleWorkshop(): SampleWorkshop {
   const doc = new Y.Doc()
@@ -119,6 +136,24 @@ export function sampleWorkshop(): SampleWorkshop {
   )
   revealRound(doc, { roundId: second_.id, totals: { [equals]: 2, [must(ids.together, 'card')]: 3 } })
   setThemeLock(doc, partenariats, true)
+  const [volunteers, members, budget] = must(
+    importIndicators(
+      doc,
+      [
+        observed('Partenariats', 'Bénévoles formés dans l’année', 120, ''),
+        observed('Participation des habitants', 'Habitants membres du conseil d’administration', 45, '%'),
+        observed('Participation des habitants', 'Budget participatif voté par les habitants', 12.5, 'k€'),
+      ],
+      'append',
+    ),
+    'indicators',
+  ).ids
+  ids.volunteers = must(volunteers, 'indicator 1')
+  ids.members = must(members, 'indicator 2')
+  ids.budget = must(budget, 'indicator 3')
+  pinIndicator(doc, ids.volunteers, participation)
+  pinIndicator(doc, ids.members, participation, 0)
+  pinIndicator(doc, ids.budget, null)
   setPhase(doc, 'resultats')
   return { doc, themes: { participation, partenariats }, ids }
 }
