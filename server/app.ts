@@ -3,13 +3,20 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { createCommandHandler } from './commands/index'
 import { createRequestHandler } from './http/handler'
+import { RequestLimits } from './http/requestLimits'
+import { requestUrl } from './http/requestUrl'
+import { rawErrorResponse } from './http/respond'
 import { addExportRoutes } from './http/routes/exports'
 import { addHealthRoutes } from './http/routes/health'
+import { addMetricsRoutes } from './http/routes/metrics'
 import { addWorkshopRoutes } from './http/routes/workshops'
 import { Router } from './http/router'
 import { createStaticHandler } from './http/static'
+import { DEFAULT_LIMITS, type ServerLimits } from './limits'
 import { createLogger, type Logger, type LogLevel } from './log'
+import { Metrics } from './metrics'
 import { openSqliteStorage } from './persistence/sqlite'
+import { timedDocStore } from './persistence/timedDocStore'
 import type { Storage } from './persistence/types'
 import type { CheckUpdate } from './referee/index'
 import { checkUpdate as defaultCheckUpdate } from './referee/checkUpdate'
@@ -29,7 +36,9 @@ export interface ServerOptions {
   logLevel?: LogLevel
   /** Where log lines go (stderr by default). */
   logWrite?: (line: string) => void
-  /** Wrong or unknown join codes one address may try per minute before getting 429. */
+  /** What one client may ask of the server (server/limits.ts); unset fields take the defaults. */
+  limits?: Partial<ServerLimits>
+  /** Same as `limits.wrongCodesPerMinutePerAddress`. */
   codeGuessesPerMinute?: number
   /** Websocket ping interval (30 s by default). */
   keepaliveMs?: number
@@ -46,6 +55,8 @@ export interface RunningServer {
   storage: Storage
   http: Server
   log: Logger
+  metrics: Metrics
+  limits: ServerLimits
   /** Stops accepting, closes sockets with 1001, stores everything pending and releases the database. */
   close(): Promise<void>
 }
@@ -53,33 +64,61 @@ export interface RunningServer {
 /** Starts Loupe: HTTP API, web app and websocket sync on one port. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = createLogger(options.logLevel ?? 'warn', options.logWrite)
+  const limits: ServerLimits = {
+    ...DEFAULT_LIMITS,
+    ...(options.codeGuessesPerMinute === undefined
+      ? {}
+      : { wrongCodesPerMinutePerAddress: options.codeGuessesPerMinute }),
+    ...options.limits,
+  }
+  const metrics = new Metrics()
   const storage = options.storage ?? openSqliteStorage(options.dataDir)
+  const docs = timedDocStore(storage.docs, metrics)
   const rooms = new RoomManager({
-    docs: storage.docs,
+    docs,
     bus: new InProcessBus(),
     log,
     checkUpdate: options.checkUpdate ?? defaultCheckUpdate,
+    metrics,
+    limits,
   })
-  const services = { registry: storage.registry, docs: storage.docs, rooms }
+  const services = { registry: storage.registry, docs, rooms }
 
   const router = new Router()
   addHealthRoutes(router, rooms)
-  addWorkshopRoutes(router, services, options.codeGuessesPerMinute ?? 30)
+  addMetricsRoutes(router, metrics, rooms, limits)
+  const requestLimits = new RequestLimits(limits, metrics)
+  addWorkshopRoutes(router, services, requestLimits)
   addExportRoutes(router, services)
+  requestLimits.limitCreations(router)
   const clientDir = options.clientDir === undefined ? DEFAULT_CLIENT_DIR : options.clientDir
-  const http = createServer(createRequestHandler(router, createStaticHandler(clientDir), log))
+  const http = createServer(createRequestHandler(router, createStaticHandler(clientDir), log, metrics))
   const commands = createCommandHandler({ registry: storage.registry, votes: storage.votes, log })
   const sockets = createSocketServer({
     registry: storage.registry,
     rooms,
     commands,
     log,
+    metrics,
+    limits,
     keepaliveMs: options.keepaliveMs ?? 30_000,
   })
-  http.on('upgrade', (req, socket, head) => sockets.handleUpgrade(req, socket, head))
-  http.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
-    else socket.destroy()
+  http.on('upgrade', (req, socket, head) => {
+    // An exception here would escape to the process and stop every workshop: it stays with this socket.
+    try {
+      sockets.handleUpgrade(req, socket, head)
+    } catch (error) {
+      log.error('upgrade_failed', { path: requestUrl(req.url).pathname, error })
+      socket.destroy()
+    }
+  })
+  http.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy()
+    socket.end(
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? rawErrorResponse(431, 'Request Header Fields Too Large', 'too_large', 'The request headers are too large.')
+        : rawErrorResponse(400, 'Bad Request', 'invalid_input', 'The request could not be read.'),
+    )
   })
 
   await new Promise<void>((resolve, reject) => {
@@ -107,7 +146,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       log.info('server_stopped', {})
     })())
 
-  return { url, port, rooms, storage, http, log, close }
+  return { url, port, rooms, storage, http, log, metrics, limits, close }
 }
 
 function urlHost(host: string | undefined): string {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { startServer } from './app'
+import { limitsFromEnv, type ServerLimits } from './limits'
 import { isLogLevel } from './log'
 
 /** Entry point: reads the environment, starts the server, and shuts down cleanly on SIGTERM / SIGINT. */
@@ -14,7 +15,18 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1)
 }
 
-const server = await startServer({ port, host, dataDir: resolve(dataDir), logLevel })
+let limits: Partial<ServerLimits>
+try {
+  limits = limitsFromEnv(process.env)
+} catch (error) {
+  process.stderr.write(`Loupe: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+}
+
+/** A stop that hangs (a client that never lets go, a stuck disk) must not keep the process from exiting. */
+const STOP_TIMEOUT_MS = 10_000
+
+const server = await startServer({ port, host, dataDir: resolve(dataDir), logLevel, limits })
 // The default log level is quiet, so say plainly where to go.
 process.stdout.write(`Loupe: http://localhost:${server.port} (data in ${dataDir})\n`)
 
@@ -23,6 +35,10 @@ async function stop(signal: string): Promise<void> {
   if (stopping) return
   stopping = true
   server.log.info('server_stopping', { signal })
+  setTimeout(() => {
+    server.log.error('server_stop_timeout', { afterMs: STOP_TIMEOUT_MS })
+    process.exit(1)
+  }, STOP_TIMEOUT_MS).unref()
   try {
     await server.close()
     process.exit(0)

@@ -1,16 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from '../log'
+import type { Metrics } from '../metrics'
 import { RoomUnavailable } from '../rooms/RoomManager'
+import { requestUrl } from './requestUrl'
 import { HttpError, sendError, setSecurityHeaders } from './respond'
 import type { Router } from './router'
 
 type StaticHandler = (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void>
 
 /** Turns the router and the static files into one request listener that never lets an error escape. */
-export function createRequestHandler(router: Router, serveStatic: StaticHandler, log: Logger) {
+export function createRequestHandler(router: Router, serveStatic: StaticHandler, log: Logger, metrics: Metrics) {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res)
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    res.once('finish', () => metrics.responses.inc(String(res.statusCode)))
+    const url = requestUrl(req.url)
     const method = req.method ?? 'GET'
     const match = router.match(method, url.pathname)
     if (match.kind === 'found') return match.handler({ req, res, params: match.params, url })

@@ -22,12 +22,33 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
 ].join('; ')
 
+const SECURITY_HEADERS: ReadonlyArray<[string, string]> = [
+  ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['X-Frame-Options', 'DENY'],
+]
+
 /** Headers every response carries, whatever route answers it. */
 export function setSecurityHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-  res.setHeader('X-Content-Type-Options', 'nosniff')
-  res.setHeader('Referrer-Policy', 'no-referrer')
-  res.setHeader('X-Frame-Options', 'DENY')
+  for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value)
+}
+
+/**
+ * A whole error response as raw bytes, for sockets no request handler owns (a request Node could not parse, an
+ * upgrade to nowhere): the same JSON error and security headers as any other answer, then the connection closes.
+ */
+export function rawErrorResponse(status: number, reason: string, code: ApiErrorCode, message: string): string {
+  const body = JSON.stringify({ error: code, message })
+  const headers = [
+    `HTTP/1.1 ${status} ${reason}`,
+    ...SECURITY_HEADERS.map(([name, value]) => `${name}: ${value}`),
+    'Content-Type: application/json; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Cache-Control: no-store',
+    'Connection: close',
+  ]
+  return `${headers.join('\r\n')}\r\n\r\n${body}`
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -29,6 +29,15 @@ export class Router {
     return this
   }
 
+  /** Puts `wrapper` around an added route's handler (a limit shared by several routes); throws if there is none. */
+  wrap(method: string, pattern: string, wrapper: (handler: RouteHandler) => RouteHandler): this {
+    const segments = split(pattern).join('/')
+    const route = this.routes.find((r) => r.method === method && r.segments.join('/') === segments)
+    if (!route) throw new Error(`no route ${method} ${pattern} to wrap`)
+    route.handler = wrapper(route.handler)
+    return this
+  }
+
   match(method: string, pathname: string): RouteMatch {
     const segments = split(pathname)
     const allowed: string[] = []

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { Role } from '../../shared/schema'
-import type { CheckUpdate, RefereeVerdict } from './index'
+import type { BoardCardCounts, CheckUpdate, RefereeVerdict } from './index'
 import { Locator, MalformedUpdate } from './locate'
 import { Review } from './review'
 import { deletedWithin, normaliseDeleteSet, UpdateIndex, type Range } from './structIndex'
@@ -19,16 +19,16 @@ interface Fresh {
 }
 
 /** Decides whether `role` may apply `update` to `doc`; never throws. */
-export const checkUpdate: CheckUpdate = (doc, update, role) => {
+export const checkUpdate: CheckUpdate = (doc, update, role, boards) => {
   try {
-    return judge(doc, update, role)
+    return judge(doc, update, role, boards)
   } catch {
     // Anything Yjs cannot decode, and any update that makes the referee itself stumble, is refused the same way.
     return refused('malformed')
   }
 }
 
-function judge(doc: Y.Doc, bytes: Uint8Array, role: Role): RefereeVerdict {
+function judge(doc: Y.Doc, bytes: Uint8Array, role: Role, boards: BoardCardCounts | undefined): RefereeVerdict {
   const { structs, ds: rawDs } = Y.decodeUpdate(bytes)
   const index = new UpdateIndex(structs)
   const ds = normaliseDeleteSet(rawDs)
@@ -41,7 +41,7 @@ function judge(doc: Y.Doc, bytes: Uint8Array, role: Role): RefereeVerdict {
   if (role === 'projector') return refused('read_only')
 
   const locator = new Locator(doc, index)
-  const review = new Review(doc, role)
+  const review = new Review(doc, role, boards)
   for (const { item, live } of fresh.items) review.insert(item, locator.ofNew(item), live)
   for (const { item, count } of deletions.items) review.remove(item, locator.ofDoc(item), count)
   for (const client of deletions.unknown) review.unknownDeletion(client)

@@ -52,6 +52,15 @@ export class RecordFacts {
     for (const [root, ids] of this.touched) for (const id of ids) yield* this.themesOf(root, id)
   }
 
+  /** The board each card this update places ends up on (its last placement in the update). */
+  cardPlacements(): Map<string, string> {
+    const placed = new Map<string, string>()
+    for (const [cardId, values] of this.written.get(ROOTS.cards) ?? []) {
+      for (const { value } of values) if (isCardPlace(value)) placed.set(cardId, value.themeId)
+    }
+    return placed
+  }
+
   /** True when a written reference points nowhere or across boards. */
   referencesProblem(): boolean {
     for (const [id, values] of this.written.get(ROOTS.perspectives) ?? []) {

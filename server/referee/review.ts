@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { readBoardAccess } from '../../shared/doc'
 import { canEditBoards, canEditTheme } from '../../shared/rules'
 import { LIMITS, ROOTS, SERVER_ROOTS, type Role } from '../../shared/schema'
-import type { RefereeVerdict } from './index'
+import type { BoardCardCounts, RefereeVerdict } from './index'
 import { idKey, type Container, type Where } from './locate'
 import { RecordFacts } from './recordFacts'
 import { fieldSpec, isRecordId, requiredFields, type BoardRoot } from './schemaRules'
@@ -11,7 +11,7 @@ import { fieldSpec, isRecordId, requiredFields, type BoardRoot } from './schemaR
 
 type Content = Y.Item['content']
 
-type Reason = 'server_root' | 'unknown_root' | 'schema' | 'too_long' | 'facilitator_only' | 'phase' | 'locked'
+type Reason = 'server_root' | 'unknown_root' | 'schema' | 'too_long' | 'facilitator_only' | 'phase' | 'locked' | 'board_full'
 
 interface Size {
   base: number
@@ -54,6 +54,7 @@ export class Review {
   constructor(
     private readonly doc: Y.Doc,
     private readonly role: Role,
+    private readonly boards?: BoardCardCounts,
   ) {
     this.facts = new RecordFacts(doc)
   }
@@ -119,7 +120,7 @@ export class Review {
 
   /** The decision, once every change has been seen. */
   verdict(): RefereeVerdict {
-    const reason = this.refusal ?? this.shapeProblem() ?? this.permissionProblem()
+    const reason = this.refusal ?? this.shapeProblem() ?? this.permissionProblem() ?? this.fullBoard()
     return reason === null ? { ok: true } : { ok: false, reason }
   }
 
@@ -197,6 +198,19 @@ export class Review {
       if (size.inserted > 0 && size.base + size.inserted - size.removed > size.limit) return 'too_long'
     }
     return this.facts.referencesProblem() ? 'schema' : null
+  }
+
+  /** Cards arriving on a board (new, or moved from another) beyond what it may hold; only growth is refused. */
+  private fullBoard(): Reason | null {
+    if (!this.boards) return null
+    const arriving = new Map<string, number>()
+    for (const [cardId, themeId] of this.facts.cardPlacements()) {
+      if (this.boards.themeOf(cardId) !== themeId) arriving.set(themeId, (arriving.get(themeId) ?? 0) + 1)
+    }
+    for (const [themeId, count] of arriving) {
+      if (this.boards.count(themeId) + count > this.boards.limit) return 'board_full'
+    }
+    return null
   }
 
   private permissionProblem(): Reason | null {

@@ -1,8 +1,11 @@
 import * as Y from 'yjs'
 import { CLOSE } from '../../shared/protocol'
+import type { ServerLimits } from '../limits'
 import type { Logger } from '../log'
+import type { Metrics } from '../metrics'
 import type { DocStore } from '../persistence/types'
 import type { CheckUpdate } from '../referee/index'
+import { BoardCards } from './boardCards'
 import type { Peer, RoomBus } from './bus'
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages'
 import { RoomPresence } from './presence'
@@ -18,6 +21,8 @@ export interface RoomDeps {
   bus: RoomBus
   log: Logger
   checkUpdate: CheckUpdate
+  metrics: Metrics
+  limits: Pick<ServerLimits, 'cardsPerBoard' | 'maxPendingBytes' | 'maxPresenceBytes' | 'presencesPerConnection'>
   /** Called once when the room has unloaded or failed; the manager forgets it. */
   onGone: (room: Room) => void
 }
@@ -40,6 +45,7 @@ interface Outgoing {
  */
 export class Room {
   readonly presence: RoomPresence
+  private readonly boards: BoardCards
   /** Server writes and HTTP requests in progress that need the room to stay loaded. */
   holds = 0
   gone = false
@@ -64,7 +70,11 @@ export class Room {
   ) {
     this.storedCount = stored.count
     this.lastSeq = stored.lastSeq
-    this.presence = new RoomPresence(doc, (message) => this.deps.bus.broadcast(this.workshopId, message, null))
+    this.presence = new RoomPresence(doc, (message) => this.deps.bus.broadcast(this.workshopId, message, null), {
+      maxBytes: deps.limits.maxPresenceBytes,
+      idsPerConnection: deps.limits.presencesPerConnection,
+    })
+    this.boards = new BoardCards(doc, deps.limits.cardsPerBoard)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.changes.push({ update, origin }))
   }
 
@@ -217,19 +227,29 @@ export class Room {
   private applyPeerUpdate(peer: Peer, update: Uint8Array): void {
     // The role goes to the referee, which refuses any real change from the projector (its sync replies that
     // change nothing, such as a delete set the server already has, pass).
-    const verdict = this.deps.checkUpdate(this.doc, update, peer.role)
-    if (!verdict.ok) {
-      this.deps.log.warn('update_refused', {
-        workshopId: this.workshopId,
-        participantId: peer.participantId,
-        role: peer.role,
-        reason: verdict.reason,
-      })
-      this.ejected.add(peer)
-      peer.close(CLOSE.refused, 'update refused')
-      return
-    }
+    const verdict = this.deps.checkUpdate(this.doc, update, peer.role, this.boards)
+    if (!verdict.ok) return this.refuse(peer, verdict.reason)
     Y.applyUpdate(this.doc, update, peer)
+    // Yjs keeps what hangs on history it lacks, out of the document and unrelayed, until that history arrives. Honest
+    // clients hardly ever cause it (the server stores before relaying); a client piling it up is refused, and the
+    // pile dropped: none of it was stored or relayed, and an honest sender resends it on its next sync.
+    if (pendingBytes(this.doc) > this.deps.limits.maxPendingBytes) {
+      this.doc.store.pendingStructs = null
+      this.doc.store.pendingDs = null
+      this.refuse(peer, 'pending')
+    }
+  }
+
+  private refuse(peer: Peer, reason: string): void {
+    this.deps.log.warn('update_refused', {
+      workshopId: this.workshopId,
+      participantId: peer.participantId,
+      role: peer.role,
+      reason,
+    })
+    this.deps.metrics.refused.inc(reason)
+    this.ejected.add(peer)
+    peer.close(CLOSE.refused, `update refused: ${reason}`)
   }
 
   private async compact(): Promise<void> {
@@ -250,8 +270,14 @@ export class Room {
   private finish(): void {
     this.gone = true
     this.presence.destroy()
+    this.boards.destroy()
     this.doc.destroy()
     this.deps.onGone(this)
     this.resolveGone()
   }
+}
+
+/** Bytes of updates the document holds back, waiting for history it lacks. */
+function pendingBytes(doc: Y.Doc): number {
+  return (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0)
 }

@@ -1,13 +1,19 @@
 import * as Y from 'yjs'
 import type { Logger } from '../log'
+import type { Metrics } from '../metrics'
 import type { DocStore } from '../persistence/types'
 import type { CheckUpdate } from '../referee/index'
 import type { Peer, RoomBus } from './bus'
-import { Room } from './Room'
+import { Room, type RoomDeps } from './Room'
 
 /** A workshop whose stored document cannot be loaded; its clients are told to come back later. */
 export class RoomUnavailable extends Error {
   override name = 'RoomUnavailable'
+}
+
+/** The server is stopping: clients are told it is going away (1001), not that their workshop is broken. */
+export class ShuttingDown extends RoomUnavailable {
+  override name = 'ShuttingDown'
 }
 
 export interface RoomManagerDeps {
@@ -15,6 +21,8 @@ export interface RoomManagerDeps {
   bus: RoomBus
   log: Logger
   checkUpdate: CheckUpdate
+  metrics: Metrics
+  limits: RoomDeps['limits']
 }
 
 /** The live rooms: loaded on first use, shared by concurrent joins, unloaded when the last one leaves. */
@@ -70,7 +78,7 @@ export class RoomManager {
   /** A loaded room that is not on its way out; the caller must use it before yielding to the event loop. */
   private async live(workshopId: string): Promise<Room> {
     for (;;) {
-      if (this.closing) throw new RoomUnavailable('server is shutting down')
+      if (this.closing) throw new ShuttingDown('server is shutting down')
       const room = this.rooms.get(workshopId) ?? (await this.acquire(workshopId))
       // The room may have unloaded between the lookup and now; then load it afresh.
       if (!room.gone) return room

@@ -1,7 +1,51 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import { CLOSE } from '../../shared/protocol'
 import type { Peer } from './bus'
 import { encodeAwareness } from './messages'
+
+export interface PresenceLimits {
+  /** Bytes of one presence message. */
+  maxBytes: number
+  /** Presence client ids one connection may introduce over its life (a tab publishes one). */
+  idsPerConnection: number
+}
+
+/** A presence message the room will not take; the connection is closed with `code`. */
+export class PresenceRefused extends Error {
+  override name = 'PresenceRefused'
+
+  constructor(
+    readonly code: number,
+    readonly reason: 'presence_too_large' | 'too_many_presences',
+  ) {
+    super(reason)
+  }
+}
+
+interface PresenceEntry {
+  clientId: number
+  clock: number
+  /** The state as JSON text, as it came. */
+  state: string
+}
+
+/** The body of an awareness update, as y-protocols encodes it. */
+function encodeEntries(entries: readonly PresenceEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const { clientId, clock, state } of entries) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, state)
+  }
+  return encoding.toUint8Array(encoder)
+}
+
+/** Client ids whose presence left, remembered so that a late echo cannot bring them back; past this, forgotten. */
+const MAX_REMEMBERED = 4096
 
 /**
  * A room's presence (y-protocols awareness): who is here and what they are editing. Not stored, only relayed;
@@ -9,10 +53,13 @@ import { encodeAwareness } from './messages'
  */
 export class RoomPresence {
   readonly awareness: awarenessProtocol.Awareness
+  /** How many client ids each connection introduced: each one costs memory for as long as the room lives. */
+  private readonly introduced = new WeakMap<Peer, number>()
 
   constructor(
     doc: Y.Doc,
     private readonly broadcast: (message: Uint8Array) => void,
+    private readonly limits: PresenceLimits,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc)
     // The server itself is nobody's presence.
@@ -26,19 +73,60 @@ export class RoomPresence {
     return clients.length > 0 ? encodeAwareness(this.awareness, clients) : null
   }
 
-  /** Applies a client's presence update; throws on malformed input. */
+  /**
+   * Applies a client's presence update, whole or not at all. Throws PresenceRefused past a limit, and any other
+   * error on malformed input.
+   */
   receive(peer: Peer, update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
+    if (update.byteLength > this.limits.maxBytes)
+      throw new PresenceRefused(CLOSE.tooLarge, 'presence_too_large')
+    const { entries, fresh } = this.screen(update)
+    const introduced = (this.introduced.get(peer) ?? 0) + fresh
+    if (introduced > this.limits.idsPerConnection)
+      throw new PresenceRefused(CLOSE.rateLimited, 'too_many_presences')
+    this.introduced.set(peer, introduced)
+    if (entries.length > 0)
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(entries), peer)
   }
 
   /** Removes the presence a leaving connection published. */
   forget(peer: Peer): void {
-    if (peer.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null)
+    if (peer.awarenessIds.size > 0)
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], null)
+    const meta = this.awareness.meta
+    if (meta.size <= MAX_REMEMBERED) return
+    for (const id of meta.keys()) if (!this.awareness.states.has(id)) meta.delete(id)
   }
 
   destroy(): void {
     this.awareness.off('update', this.onUpdate)
     this.awareness.destroy()
+  }
+
+  /**
+   * Reads the whole update before anything is applied (y-protocols applies entry by entry and would keep the first
+   * entries of a message that breaks further on). Drops the removal of a presence the room never had: clients
+   * echo such removals after a restart, and y-protocols would remember each id forever. Counts the new presences.
+   */
+  private screen(update: Uint8Array): { entries: PresenceEntry[]; fresh: number } {
+    const decoder = decoding.createDecoder(update)
+    const entries: PresenceEntry[] = []
+    const fresh = new Set<number>()
+    const count = decoding.readVarUint(decoder)
+    for (let i = 0; i < count; i++) {
+      const entry = {
+        clientId: decoding.readVarUint(decoder),
+        clock: decoding.readVarUint(decoder),
+        state: decoding.readVarString(decoder),
+      }
+      const known = this.awareness.meta.has(entry.clientId)
+      if (JSON.parse(entry.state) === null && !known) continue
+      if (!known) fresh.add(entry.clientId)
+      entries.push(entry)
+      // Enough to refuse: no need to read the rest.
+      if (fresh.size > this.limits.idsPerConnection) break
+    }
+    return { entries, fresh: fresh.size }
   }
 
   private readonly onUpdate = (

@@ -1,10 +1,15 @@
 import WebSocket from 'ws'
 import type { Role } from '../../shared/schema'
 import type { Logger } from '../log'
+import type { Metrics } from '../metrics'
 import type { Peer } from '../rooms/bus'
 
-/** A client that reads too slowly to keep up gets dropped rather than buffering without end. */
-const MAX_BUFFERED_BYTES = 16 * 1024 * 1024
+export interface ConnectionOptions {
+  log: Logger
+  metrics: Metrics
+  /** A client that reads too slowly to keep up gets dropped rather than buffering without end. */
+  maxBufferedBytes: number
+}
 
 /** A websocket seen as a room peer. */
 export class Connection implements Peer {
@@ -16,7 +21,7 @@ export class Connection implements Peer {
     readonly workshopId: string,
     readonly participantId: string,
     readonly role: Role,
-    private readonly log: Logger,
+    private readonly options: ConnectionOptions,
   ) {}
 
   get isOpen(): boolean {
@@ -25,14 +30,17 @@ export class Connection implements Peer {
 
   send(message: Uint8Array): void {
     if (!this.isOpen) return
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.log.warn('connection_too_slow', { workshopId: this.workshopId, participantId: this.participantId })
+    if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
+      this.options.log.warn('connection_too_slow', { workshopId: this.workshopId, participantId: this.participantId })
+      this.options.metrics.limitedCloses.inc('too_slow')
       this.closing = true
+      // No close frame: it would only queue behind everything the client is not reading.
       this.ws.terminate()
       return
     }
+    this.options.metrics.sent(message.byteLength)
     this.ws.send(message, (error) => {
-      if (error) this.log.debug('send_failed', { workshopId: this.workshopId, error })
+      if (error) this.options.log.debug('send_failed', { workshopId: this.workshopId, error })
     })
   }
 

@@ -5,12 +5,20 @@ import { CLOSE, MAX_MESSAGE_BYTES, WS_PATH } from '../../shared/protocol'
 import type { Role } from '../../shared/schema'
 import { identify } from '../auth'
 import type { CommandHandler } from '../commands/index'
+import { addressKey } from '../http/attemptLimiter'
+import { requestUrl } from '../http/requestUrl'
+import { rawErrorResponse } from '../http/respond'
+import type { ServerLimits } from '../limits'
 import type { Logger } from '../log'
+import type { Metrics } from '../metrics'
 import type { WorkshopRegistry } from '../persistence/types'
+import { PresenceRefused } from '../rooms/presence'
 import type { Room } from '../rooms/Room'
-import type { RoomManager } from '../rooms/RoomManager'
+import { ShuttingDown, type RoomManager } from '../rooms/RoomManager'
 import { decodeClientMessage, inspectUpdate } from '../rooms/messages'
+import { AddressCounter } from './addressCounter'
 import { Connection, closeSocket } from './Connection'
+import { TokenBucket } from './tokenBucket'
 
 /** Messages a client may send before its room is ready; y-websocket sends two. */
 const MAX_EARLY_MESSAGES = 64
@@ -20,6 +28,8 @@ export interface SocketServerDeps {
   rooms: RoomManager
   commands: CommandHandler
   log: Logger
+  metrics: Metrics
+  limits: Pick<ServerLimits, 'messageBurst' | 'messagesPerSecond' | 'connectionsPerAddress' | 'maxBufferedBytes'>
   /** How often to ping; a socket that has not answered the previous ping by then is dropped. */
   keepaliveMs?: number
 }
@@ -32,9 +42,17 @@ export interface SocketServer {
 }
 
 /** The websocket side: authenticates, attaches each socket to its room, and keeps dead sockets from lingering. */
-export function createSocketServer({ registry, rooms, commands, log, keepaliveMs = 30_000 }: SocketServerDeps): SocketServer {
+export function createSocketServer(deps: SocketServerDeps): SocketServer {
+  const { registry, rooms, commands, log, metrics, limits, keepaliveMs = 30_000 } = deps
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
   const alive = new WeakMap<WebSocket, boolean>()
+  const perAddress = new AddressCounter()
+
+  /** Closes a socket for going over a limit, counted for /metrics. */
+  function limited(ws: WebSocket, code: number, reason: string, metric: string): void {
+    metrics.limitedCloses.inc(metric)
+    closeSocket(ws, code, reason)
+  }
 
   const keepalive = setInterval(() => {
     for (const ws of wss.clients) {
@@ -51,19 +69,27 @@ export function createSocketServer({ registry, rooms, commands, log, keepaliveMs
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy())
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    const url = requestUrl(req.url)
     const match = new RegExp(`^${WS_PATH}/([^/]+)$`).exec(url.pathname)
     const workshopId = match?.[1] ? safeDecode(match[1]) : null
     if (!workshopId) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      socket.end(rawErrorResponse(404, 'Not Found', 'not_found', 'Websockets open at /ws/<workshop id>.'))
       return
     }
     const token = url.searchParams.get('token')
     // Any credential may watch as the projector: a read-only downgrade is always safe.
     const asProjector = url.searchParams.get('as') === 'projector'
+    const address = addressKey(req.socket.remoteAddress)
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.set(ws, true)
       ws.on('pong', () => alive.set(ws, true))
+      // Accepted, then closed with a reason the client can act on (a refused upgrade only says "1006").
+      if (perAddress.count(address) >= limits.connectionsPerAddress) {
+        log.info('socket_refused', { workshopId, reason: 'too_many_connections' })
+        return limited(ws, CLOSE.rateLimited, 'too many connections', 'too_many_connections')
+      }
+      perAddress.add(address)
+      ws.once('close', () => perAddress.remove(address))
       void serve(ws, workshopId, token, asProjector)
     })
   }
@@ -73,6 +99,7 @@ export function createSocketServer({ registry, rooms, commands, log, keepaliveMs
     let room: Room | null = null
     let closed = false
     const early: Array<{ data: RawData; isBinary: boolean }> = []
+    const bucket = new TokenBucket(limits.messageBurst, limits.messagesPerSecond)
 
     ws.on('error', (error) => log.debug('socket_error', { workshopId, error: error.message }))
     ws.on('close', () => {
@@ -80,8 +107,17 @@ export function createSocketServer({ registry, rooms, commands, log, keepaliveMs
       if (room && connection) room.removePeer(connection)
     })
     ws.on('message', (data, isBinary) => {
+      metrics.received(byteLength(data))
+      if (closed || ws.readyState !== ws.OPEN) return
+      if (!bucket.take()) {
+        log.info('socket_rate_limited', { workshopId, participantId: connection?.participantId })
+        metrics.limitedCloses.inc('too_many_messages')
+        // Through the connection when there is one, so that the room stops sending to it at once.
+        if (connection) return connection.close(CLOSE.rateLimited, 'too many messages')
+        return closeSocket(ws, CLOSE.rateLimited, 'too many messages')
+      }
       if (room && connection) return receive(room, connection, data, isBinary)
-      if (early.length >= MAX_EARLY_MESSAGES) closeSocket(ws, CLOSE.rateLimited, 'too many messages')
+      if (early.length >= MAX_EARLY_MESSAGES) limited(ws, CLOSE.rateLimited, 'too many messages', 'too_many_messages')
       else early.push({ data, isBinary })
     })
 
@@ -94,7 +130,11 @@ export function createSocketServer({ registry, rooms, commands, log, keepaliveMs
         return closeSocket(ws, code, identity.reason)
       }
       const role: Role = asProjector ? 'projector' : identity.role
-      connection = new Connection(ws, workshopId, identity.credential.participant.id, role, log)
+      connection = new Connection(ws, workshopId, identity.credential.participant.id, role, {
+        log,
+        metrics,
+        maxBufferedBytes: limits.maxBufferedBytes,
+      })
       if (closed) return
       const attached = await rooms.attach(workshopId, connection)
       if (closed) return attached.removePeer(connection)
@@ -108,6 +148,7 @@ export function createSocketServer({ registry, rooms, commands, log, keepaliveMs
       log.debug('socket_attached', { workshopId, participantId: connection.participantId, role })
       for (const { data, isBinary } of early.splice(0)) receive(attached, connection, data, isBinary)
     } catch (error) {
+      if (error instanceof ShuttingDown) return closeSocket(ws, CLOSE.shuttingDown, 'server shutting down')
       log.warn('socket_unavailable', { workshopId, error })
       closeSocket(ws, CLOSE.unavailable, 'workshop unavailable')
     }
@@ -135,6 +176,12 @@ export function createSocketServer({ registry, rooms, commands, log, keepaliveMs
           return commands.handle(room, connection, message.json)
       }
     } catch (error) {
+      if (error instanceof PresenceRefused) {
+        const { workshopId, participantId } = connection
+        log.info('presence_refused', { workshopId, participantId, reason: error.reason })
+        metrics.limitedCloses.inc(error.reason)
+        return connection.close(error.code, error.reason.replace(/_/g, ' '))
+      }
       log.warn('message_malformed', {
         workshopId: connection.workshopId,
         participantId: connection.participantId,
@@ -152,6 +199,10 @@ export function createSocketServer({ registry, rooms, commands, log, keepaliveMs
       await new Promise<void>((resolve) => wss.close(() => resolve()))
     },
   }
+}
+
+function byteLength(data: RawData): number {
+  return Array.isArray(data) ? data.reduce((sum, chunk) => sum + chunk.byteLength, 0) : data.byteLength
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http'
 import type { CreateWorkshopRequest, CreateWorkshopResponse, JoinResponse } from '../../shared/protocol'
 
 /** Thin fetch wrappers around Loupe's HTTP API, for integration and end-to-end tests. */
@@ -14,6 +15,30 @@ export async function request<T = unknown>(baseUrl: string, path: string, init: 
   const type = response.headers.get('content-type') ?? ''
   const body = type.includes('application/json') ? await response.json() : await response.text()
   return { status: response.status, headers: response.headers, body: body as T }
+}
+
+/** A JSON POST sent from another address of 127.0.0.0/8, as if from another machine. */
+export function postJsonFrom<T = unknown>(from: string, baseUrl: string, path: string, body: unknown): Promise<ApiResult<T>> {
+  const text = JSON.stringify(body)
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      baseUrl + path,
+      { method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8')
+          const json = (res.headers['content-type'] ?? '').includes('application/json')
+          const headers = new Headers()
+          for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value)
+          resolve({ status: res.statusCode ?? 0, headers, body: (json ? JSON.parse(raw) : raw) as T })
+        })
+      },
+    )
+    req.on('error', reject)
+    req.end(text)
+  })
 }
 
 export function postJson<T = unknown>(baseUrl: string, path: string, body: unknown): Promise<ApiResult<T>> {

@@ -75,10 +75,18 @@ export interface RawSocket {
   closed: Promise<{ code: number; reason: string }>
 }
 
-/** A bare websocket to /ws/<workshopId>, for sending what no y-websocket client would. */
-export function openRawSocket(httpUrl: string, workshopId: string, token: string | null): RawSocket {
+/**
+ * A bare websocket to /ws/<workshopId>, for sending what no y-websocket client would. `from` picks the client
+ * address (any of 127.0.0.0/8), to act as several machines.
+ */
+export function openRawSocket(
+  httpUrl: string,
+  workshopId: string,
+  token: string | null,
+  { from }: { from?: string } = {},
+): RawSocket {
   const query = token === null ? '' : `?token=${encodeURIComponent(token)}`
-  const ws = new WebSocket(`${wsBase(httpUrl)}/${workshopId}${query}`)
+  const ws = new WebSocket(`${wsBase(httpUrl)}/${workshopId}${query}`, from ? { localAddress: from } : {})
   const received: Uint8Array[] = []
   ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)))
   ws.on('error', () => {})

@@ -67,20 +67,54 @@ export async function freePort(): Promise<number> {
 export interface ServerProcess {
   url: string
   child: ChildProcess
+  /** Milliseconds from the start request until /healthz answered. */
+  startupMs: number
   /** Everything the process printed on stdout so far. */
   stdout(): string
   /** Sends a signal to the server process and resolves when it has exited. */
   kill(signal: NodeJS.Signals): Promise<void>
 }
 
-/** Runs `tsx server/index.ts` as a separate process (for crash tests) and waits until /healthz answers. */
-export async function spawnServerProcess({ dataDir, port }: { dataDir: string; port: number }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+/** Runs a TypeScript file of the repository in a Node process of its own, as the server's environment expects. */
+export function spawnNode(
+  file: string,
+  {
+    dataDir,
+    port,
+    env = {},
+    stderr = 'inherit',
+  }: { dataDir: string; port: number; env?: Record<string, string>; stderr?: 'inherit' | 'pipe' },
+): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', file], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: TEST_LOG_LEVEL },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: TEST_LOG_LEVEL,
+      ...env,
+    },
+    stdio: ['pipe', 'pipe', stderr],
   })
-  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()))
+}
+
+/** Runs `tsx server/index.ts` as a separate process (for crash tests) and waits until /healthz answers. */
+export async function spawnServerProcess(options: {
+  dataDir: string
+  port: number
+  env?: Record<string, string>
+}): Promise<ServerProcess> {
+  const startedAt = Date.now()
+  return superviseServer(spawnNode('server/index.ts', options), options.port, startedAt)
+}
+
+/** Waits until the server in `child` answers on `port`; kills it if it never does. */
+export async function superviseServer(child: ChildProcess, port: number, startedAt: number): Promise<ServerProcess> {
+  const exited = new Promise<void>((resolveExit) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolveExit()
+    else child.once('exit', () => resolveExit())
+  })
   let stdout = ''
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
   const url = `http://127.0.0.1:${port}`
@@ -90,7 +124,7 @@ export async function spawnServerProcess({ dataDir, port }: { dataDir: string; p
         if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
         return (await fetch(url + '/healthz')).ok
       },
-      { timeout: 15_000, interval: 50 },
+      { timeout: 15_000, interval: 10 },
     )
   } catch (error) {
     child.kill('SIGKILL')
@@ -99,6 +133,7 @@ export async function spawnServerProcess({ dataDir, port }: { dataDir: string; p
   return {
     url,
     child,
+    startupMs: Date.now() - startedAt,
     stdout: () => stdout,
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal)
@@ -117,6 +152,47 @@ export function readStoredDoc(dataDir: string, workshopId: string): { doc: Y.Doc
     const doc = new Y.Doc()
     for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.data))
     return { doc, rows: rows.length }
+  } finally {
+    db.close()
+  }
+}
+
+/** Cuts a workshop's last stored update in half, as a torn write on a damaged disk would; returns the rows' bytes. */
+export function truncateStoredDoc(dataDir: string, workshopId: string): Buffer[] {
+  const db = new Database(join(dataDir, SQLITE_FILE))
+  try {
+    const last = db
+      .prepare('SELECT seq, data FROM doc_updates WHERE workshop_id = ? ORDER BY seq DESC LIMIT 1')
+      .get(workshopId) as { seq: number; data: Buffer }
+    db.prepare('UPDATE doc_updates SET data = ? WHERE seq = ?').run(last.data.subarray(0, last.data.length >> 1), last.seq)
+    return storedRows(db, workshopId)
+  } finally {
+    db.close()
+  }
+}
+
+/** The raw bytes of a workshop's stored updates, in order. */
+export function readStoredRows(dataDir: string, workshopId: string): Buffer[] {
+  const db = new Database(join(dataDir, SQLITE_FILE))
+  try {
+    return storedRows(db, workshopId)
+  } finally {
+    db.close()
+  }
+}
+
+function storedRows(db: Database.Database, workshopId: string): Buffer[] {
+  const rows = db.prepare('SELECT data FROM doc_updates WHERE workshop_id = ? ORDER BY seq').all(workshopId) as Array<{ data: Buffer }>
+  return rows.map((row) => row.data)
+}
+
+/** SQLite's own verdict on the database file ('ok' when sound), read while no server has it open. */
+export function integrityCheck(dataDir: string): string[] {
+  const db = new Database(join(dataDir, SQLITE_FILE))
+  try {
+    const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>
+    const foreign = db.pragma('foreign_key_check') as unknown[]
+    return [...rows.map((row) => row.integrity_check), ...foreign.map((row) => `foreign key: ${JSON.stringify(row)}`)]
   } finally {
     db.close()
   }

@@ -9,7 +9,15 @@ import { COMPACT_AFTER } from '../../server/rooms/Room'
 import { createWorkshop, health, postJson } from '../helpers/api'
 import * as Y from 'yjs'
 import { applyReceived, connectClient, joinAndConnect, openRawSocket, syncStep1Message, updateMessage, type TestClient } from '../helpers/clients'
-import { corruptStoredDoc, makeDataDir, readStoredDoc, startTestServer, type TestServer } from '../helpers/server'
+import {
+  corruptStoredDoc,
+  makeDataDir,
+  readStoredDoc,
+  readStoredRows,
+  startTestServer,
+  truncateStoredDoc,
+  type TestServer,
+} from '../helpers/server'
 import { waitFor } from '../helpers/waitFor'
 
 const running: TestServer[] = []
@@ -128,6 +136,37 @@ describe('persistence', () => {
     const ref = await cardWith(t, a, healthy, 'Toujours en service')
     await waitFor(() => expect(textIn(b, ref)).toBe('Toujours en service'))
     expect((await health(t.url)).status).toBe('ok')
+  })
+
+  it('a workshop whose last stored update was cut short fails alone with 4500, and its rows are left untouched', async () => {
+    const dataDir = await makeDataDir()
+    const first = await server(dataDir)
+    const torn = await createWorkshop(first.url, { title: 'Coupé' })
+    const healthy = await createWorkshop(first.url, { title: 'Entier' })
+    await first.stop()
+    // One more update after the snapshot, as a server killed between two compactions leaves them; then the tear.
+    const storage = openSqliteStorage(dataDir)
+    const later = readStoredDoc(dataDir, torn.id).doc
+    const before = Y.encodeStateVector(later)
+    addCard(later, { themeId: readBoard(later).themes[0]!.id, perspectiveId: null, text: 'Écrit avant la coupure', author: 'facilitator-1' })
+    await storage.docs.append(torn.id, [Y.encodeStateAsUpdate(later, before)])
+    await storage.close()
+    const rows = truncateStoredDoc(dataDir, torn.id)
+    expect(rows.length).toBe(2)
+
+    const second = await server(dataDir)
+    const victim = connectClient(second.url, torn.id, torn.facilitatorKey)
+    clients.push(victim)
+    await waitFor(() => expect(victim.closeCodes).toContain(CLOSE.unavailable))
+    const a = await facilitator(second, healthy)
+    const b = await joinAndConnect(second.url, healthy, { name: 'Noé', centre: 'CS Forge' })
+    clients.push(b)
+    const ref = await cardWith(second, a, healthy, 'Rien de perdu ici')
+    await waitFor(() => expect(textIn(b, ref)).toBe('Rien de perdu ici'))
+    // Nothing compacted or overwrote the damaged workshop: whoever repairs it finds every byte as it was.
+    victim.destroy()
+    expect(readStoredRows(dataDir, torn.id)).toEqual(rows)
+    expect((await health(second.url)).status).toBe('ok')
   })
 
   it('a failed write closes the workshop with 4500 before anyone sees the change, then the author resends it', async () => {

@@ -4,26 +4,19 @@ import { DEFAULT_TEMPLATE, isTemplateId } from '../../../shared/templates'
 import { bearerToken, identify } from '../../auth'
 import type { WorkshopRow } from '../../persistence/types'
 import { addFacilitator, createWorkshop, joinWorkshop, type WorkshopServices } from '../../workshops'
-import { AttemptLimiter, clientAddress } from '../attemptLimiter'
 import { readJsonObject, readOptionalJsonObject } from '../body'
+import type { RequestLimits } from '../requestLimits'
 import { centreField, metaField, nameField, titleField } from '../fields'
 import { HttpError, sendJson } from '../respond'
-import type { RouteContext, Router } from '../router'
+import type { Router } from '../router'
 
 const summary = (w: WorkshopRow): WorkshopSummary => ({ id: w.id, title: w.title, joinCode: w.joinCode })
 
 const notFound = () => new HttpError(404, 'not_found', 'No workshop matches.')
 
 /** The workshop API: create, look up (by id or join code), join, and who-am-I. */
-export function addWorkshopRoutes(router: Router, services: WorkshopServices, codeGuessesPerMinute: number): void {
+export function addWorkshopRoutes(router: Router, services: WorkshopServices, limits: RequestLimits): void {
   const { registry } = services
-  const guesses = new AttemptLimiter(codeGuessesPerMinute)
-
-  function refuseGuessers({ req }: RouteContext): void {
-    if (guesses.blocked(clientAddress(req))) {
-      throw new HttpError(429, 'rate_limited', 'Too many wrong codes from this address; wait a minute.')
-    }
-  }
 
   async function workshopOr404(id: string | undefined): Promise<WorkshopRow> {
     const workshop = id ? await registry.findWorkshop(id) : null
@@ -51,12 +44,12 @@ export function addWorkshopRoutes(router: Router, services: WorkshopServices, co
   })
 
   router.add('GET', '/api/codes/:code', async (ctx) => {
-    const { req, res, params } = ctx
-    refuseGuessers(ctx)
+    const { res, params } = ctx
+    limits.checkGuesser(ctx)
     const code = normalizeJoinCode(params.code ?? '')
     const workshop = code ? await registry.findWorkshopByCode(code) : null
     if (!workshop) {
-      guesses.recordFailure(clientAddress(req))
+      limits.wrongCode(ctx)
       throw notFound()
     }
     sendJson(res, 200, summary(workshop))
@@ -64,12 +57,13 @@ export function addWorkshopRoutes(router: Router, services: WorkshopServices, co
 
   router.add('POST', '/api/workshops/:id/join', async (ctx) => {
     const { req, res, params } = ctx
-    refuseGuessers(ctx)
+    limits.checkGuesser(ctx)
     const body = await readJsonObject(req)
     const workshop = await workshopOr404(params.id)
+    limits.checkGuesser(ctx, workshop.id)
     const code = typeof body.joinCode === 'string' ? normalizeJoinCode(body.joinCode) : null
     if (code !== workshop.joinCode) {
-      guesses.recordFailure(clientAddress(req))
+      limits.wrongCode(ctx, workshop.id)
       throw new HttpError(403, 'wrong_code', 'The join code does not match this workshop.')
     }
     const person = { name: nameField(body.name), centre: centreField(body.centre) }
