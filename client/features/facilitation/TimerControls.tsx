@@ -1,3 +1,4 @@
+import { Icon } from '../../ui/Icon'
 import { useState, type FormEvent } from 'react'
 import { formatTimeLeft, TIMER_PRESETS_MIN } from '../../../shared/timer'
 import { useCountdown } from '../../hooks/useCountdown'
@@ -28,7 +29,7 @@ export function TimerControls() {
       </>
     )
   return (
-    <Popover label={label} icon={<TimerIcon />} panelClassName="timer-panel">
+    <Popover label={label} icon={<Icon name="clock" />} panelClassName="timer-panel">
       {() => <TimerPanel />}
     </Popover>
   )
@@ -101,20 +102,5 @@ function TimerPanel() {
         </div>
       ) : null}
     </div>
-  )
-}
-
-function TimerIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <circle cx="12" cy="13" r="8" fill="none" stroke="currentColor" strokeWidth="2.2" />
-      <path
-        d="M12 9v4l2.5 2M9.5 2.5h5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2.2"
-        strokeLinecap="round"
-      />
-    </svg>
   )
 }

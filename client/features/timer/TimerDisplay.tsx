@@ -1,3 +1,4 @@
+import { Icon } from '../../ui/Icon'
 import { formatTimeLeft } from '../../../shared/timer'
 import { useCountdown } from '../../hooks/useCountdown'
 import { useT } from '../../i18n/useT'
@@ -20,7 +21,8 @@ export function TimerDisplay({ size = 'header' }: { size?: 'header' | 'huge' }) 
   return (
     <div className={`timer timer--${size}${stage}${paused ? ' timer--paused' : ''}`}>
       <p className="timer__face">
-        <span className="visually-hidden">{t('timer.label')}</span> <ClockIcon />
+        <span className="visually-hidden">{t('timer.label')}</span>{' '}
+        <Icon name="clock" className="timer__icon" />
         <span className="timer__time">{formatTimeLeft(msLeft)}</span>
         {paused ? <span className="timer__state">{t('timer.paused')}</span> : null}
         {over ? <span className="timer__state">{t('timer.over')}</span> : null}
@@ -38,20 +40,5 @@ function TimerAnnouncer({ message }: { message: string }) {
     <p className="visually-hidden" role="status" aria-live="polite">
       {message}
     </p>
-  )
-}
-
-function ClockIcon() {
-  return (
-    <svg className="timer__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <circle cx="12" cy="13" r="8" fill="none" stroke="currentColor" strokeWidth="2.2" />
-      <path
-        d="M12 9v4l2.5 2M9.5 2.5h5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2.2"
-        strokeLinecap="round"
-      />
-    </svg>
   )
 }
