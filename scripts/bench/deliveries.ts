@@ -42,6 +42,8 @@ export class Tally {
   expected = 0
   seen = 0
   latencies: number[] = []
+  /** The keystrokes' share of `latencies`: text typed into a card, relayed as it is. */
+  keystrokeLatencies: number[] = []
   burstLatencies: number[] = []
   /** Refereed votes the server refused (none expected). */
   refused = 0
@@ -51,6 +53,7 @@ export class Tally {
     this.seen = 0
     this.refused = 0
     this.latencies = []
+    this.keystrokeLatencies = []
     this.burstLatencies = []
   }
 }
@@ -129,8 +132,10 @@ export function observeDeliveries(doc: Y.Doc, log: SendLog, tally: Tally): () =>
             for (let i = 0; i < op.insert.length; i++) {
               const index = log.codec.indexOf(op.insert.charCodeAt(i))
               if (index < 0) continue
+              const latency = now - (log.keystrokes[index] ?? now)
               tally.seen++
-              tally.latencies.push(now - (log.keystrokes[index] ?? now))
+              tally.latencies.push(latency)
+              tally.keystrokeLatencies.push(latency)
             }
           } else if (op.delete) erased = true
         }

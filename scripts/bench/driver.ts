@@ -106,6 +106,7 @@ export class Driver {
       deliveriesExpected: this.tally.expected,
       deliveriesSeen: this.tally.seen,
       latencies: Float64Array.from(this.tally.latencies),
+      keystrokeLatencies: Float64Array.from(this.tally.keystrokeLatencies),
       burstLatencies: Float64Array.from(this.tally.burstLatencies),
       bytesReceived: traffic.bytes - before.bytes,
       messagesReceived: traffic.messages - before.messages,

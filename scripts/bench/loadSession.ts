@@ -163,6 +163,7 @@ function mergeSteps(results: readonly StepResult[]): StepResult {
     deliveriesExpected: sum((r) => r.deliveriesExpected),
     deliveriesSeen: sum((r) => r.deliveriesSeen),
     latencies: concat(results.map((r) => r.latencies)),
+    keystrokeLatencies: concat(results.map((r) => r.keystrokeLatencies)),
     burstLatencies: concat(results.map((r) => r.burstLatencies)),
     bytesReceived: sum((r) => r.bytesReceived),
     messagesReceived: sum((r) => r.messagesReceived),

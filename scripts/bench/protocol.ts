@@ -58,6 +58,8 @@ export interface StepResult {
   deliveriesSeen: number
   /** Edit-to-screen latencies in ms: keystrokes, moves and votes. */
   latencies: Float64Array
+  /** Keystrokes only. */
+  keystrokeLatencies: Float64Array
   /** Latencies of the votes cast during the burst. */
   burstLatencies: Float64Array
   /** Bytes and messages the clients received from the server during the step (its egress, frame headers aside). */

@@ -26,6 +26,7 @@ const MAIN_COLUMNS: ReadonlyArray<[string, (r: Row) => number]> = [
   ['p95 ms', (r) => r.p95_ms],
   ['p99 ms', (r) => r.p99_ms],
   ['max ms', (r) => r.max_ms],
+  ['typing p99', (r) => r.keystroke_p99_ms],
   ['burst p99', (r) => r.burst_vote_p99_ms],
   ['upd/s', (r) => r.updates_per_s],
   ['deliv/s', (r) => r.deliveries_per_s],

@@ -33,6 +33,16 @@ export function freePort(): Promise<number> {
   })
 }
 
+/**
+ * Every simulated participant connects from the same loopback address, which the per-address limits are made to
+ * stop; the per-connection limits (message rate, sizes) stay as users get them.
+ */
+const BENCH_LIMITS = {
+  LOUPE_CONNECTIONS_PER_ADDRESS: '100000',
+  LOUPE_WORKSHOPS_PER_HOUR: '100000',
+  LOUPE_WRONG_CODES_PER_MINUTE: '100000',
+}
+
 /** Starts Loupe (`node --import tsx server/index.ts`) or the reference y-websocket server. */
 export async function startServer(
   name: ServerName,
@@ -50,7 +60,7 @@ export async function startServer(
       [...profile, '--import', 'tsx', options.loupeEntry ?? 'server/index.ts'],
       {
         cwd: REPO_ROOT,
-        env: { ...env, DATA_DIR: dataDir, LOG_LEVEL: 'error' },
+        env: { ...env, ...BENCH_LIMITS, DATA_DIR: dataDir, LOG_LEVEL: 'error' },
         stdio: ['ignore', 'ignore', 'inherit'],
       },
     )

@@ -40,6 +40,8 @@ export interface Row {
   p95_ms: number
   p99_ms: number
   max_ms: number
+  keystroke_p50_ms: number
+  keystroke_p99_ms: number
   burst_vote_p50_ms: number
   burst_vote_p99_ms: number
   burst_vote_max_ms: number
@@ -66,6 +68,7 @@ export function toRow(
 ): Row {
   const lat = percentiles(step.latencies)
   const burst = percentiles(step.burstLatencies)
+  const typed = percentiles(step.keystrokeLatencies)
   const edits = step.sent.keystrokes + step.sent.erasures + step.sent.moves + step.sent.votes
   return {
     server,
@@ -86,6 +89,8 @@ export function toRow(
     p95_ms: round(lat.p95),
     p99_ms: round(lat.p99),
     max_ms: round(lat.max),
+    keystroke_p50_ms: round(typed.p50),
+    keystroke_p99_ms: round(typed.p99),
     burst_vote_p50_ms: round(burst.p50),
     burst_vote_p99_ms: round(burst.p99),
     burst_vote_max_ms: round(burst.max),

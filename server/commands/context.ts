@@ -42,5 +42,8 @@ export type Handler<K extends CommandType> = (
   command: Extract<Command, { type: K }>,
 ) => Promise<Outcome> | Outcome
 
+/** Commands that do not go through a handler of their own: votes run in batches (see votes.ts). */
+export type BatchedCommandType = 'vote.add' | 'vote.remove'
+
 /** One handler per command type; each group module provides a part of this table. */
-export type Handlers = { [K in CommandType]: Handler<K> }
+export type Handlers = { [K in Exclude<CommandType, BatchedCommandType>]: Handler<K> }

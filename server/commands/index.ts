@@ -10,13 +10,14 @@ import { encodeReply } from '../rooms/messages'
 import type { Room } from '../rooms/Room'
 import { answerClockPing } from './clock'
 import type { CommandContext, CommandDeps, Handlers, Outcome } from './context'
+import { CommandQueue } from './queue'
 import { facilitationHandlers } from './facilitation'
 import { indicatorHandlers } from './indicators'
 import { moderationHandlers } from './moderation'
 import { RoomVoting } from './roomVoting'
 import { roundHandlers } from './rounds'
 import { timerHandlers } from './timer'
-import { voteHandlers } from './votes'
+import { castVotes, voteHandlers, type VoteRequest } from './votes'
 
 export type { CommandDeps } from './context'
 
@@ -34,6 +35,12 @@ const HANDLERS: Handlers = {
   'clock.ping': () => ({ ok: true }),
 }
 
+/** What the commands of one room share: its votes and the queue they all run in. */
+interface RoomState {
+  voting: RoomVoting
+  queue: CommandQueue<Outcome, VoteRequest>
+}
+
 /** Handles the command messages (type 100) of connected clients. */
 export interface CommandHandler {
   /** `json` is the message's text, or null when the frame carried none. Never throws; answers every command. */
@@ -42,12 +49,16 @@ export interface CommandHandler {
 
 export function createCommandHandler(deps: CommandDeps): CommandHandler {
   const now = deps.now ?? Date.now
-  const votingOf = new WeakMap<Room, RoomVoting>()
+  const roomStates = new WeakMap<Room, RoomState>()
   const pending = new WeakMap<Peer, number>()
 
-  function voting(room: Room): RoomVoting {
-    let state = votingOf.get(room)
-    if (!state) votingOf.set(room, (state = new RoomVoting(room, deps.votes)))
+  function stateOf(room: Room): RoomState {
+    let state = roomStates.get(room)
+    if (!state) {
+      const voting = new RoomVoting(room, deps.votes)
+      const queue = new CommandQueue<Outcome, VoteRequest>((votes) => castVotes(room, voting, votes))
+      roomStates.set(room, (state = { voting, queue }))
+    }
     return state
   }
 
@@ -59,19 +70,21 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     const waiting = pending.get(peer) ?? 0
     if (waiting >= MAX_PENDING_COMMANDS) return peer.close(CLOSE.rateLimited, 'too many commands')
     pending.set(peer, waiting + 1)
-    const state = voting(room)
-    state
-      .serially(async () => {
-        // A connection closed meanwhile (removed, refused, gone) no longer speaks for anyone.
-        if (!peer.isOpen || room.gone) return null
-        const ctx: CommandContext = { room, peer, voting: state, deps, now: now() }
-        const handler = HANDLERS[command.type] as (
-          ctx: CommandContext,
-          command: Command,
-        ) => Promise<Outcome> | Outcome
-        return handler(ctx, command)
-      })
-      .then(
+    const { voting, queue } = stateOf(room)
+    const answered =
+      command.type === 'vote.add' || command.type === 'vote.remove'
+        ? queue.batched({ peer, itemId: command.itemId, delta: command.type === 'vote.add' ? 1 : -1 })
+        : queue.run(() => {
+            // A connection closed meanwhile (removed, refused, gone) no longer speaks for anyone.
+            if (!peer.isOpen || room.gone) return null
+            const ctx: CommandContext = { room, peer, voting, deps, now: now() }
+            const handler = HANDLERS[command.type] as (
+              ctx: CommandContext,
+              command: Command,
+            ) => Promise<Outcome> | Outcome
+            return handler(ctx, command)
+          })
+    answered.then(
         (outcome) => {
           pending.set(peer, (pending.get(peer) ?? 1) - 1)
           if (outcome) answer(peer, id, outcome)

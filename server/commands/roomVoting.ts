@@ -10,26 +10,17 @@ import type { Room } from '../rooms/Room'
 const EMPTY: Ballot = Object.freeze({})
 
 /**
- * A room's votes on the server: the current round's ballots (read from the store once, then kept in memory) and
- * the queue every command of the room runs in, so that a vote's check and its write are never interleaved with
- * another command.
+ * A room's votes on the server: the current round's ballots, read from the store once, then kept in memory. Every
+ * command of the room runs in one queue (queue.ts), so a vote's check and its write are never interleaved.
  */
 export class RoomVoting {
   private loadedRound: string | null = null
   private ballots = new Map<string, Ballot>()
-  private tail: Promise<unknown> = Promise.resolve()
 
   constructor(
     private readonly room: Room,
     private readonly store: VoteStore,
   ) {}
-
-  /** Runs `task` once every task queued before it has settled. */
-  serially<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(task)
-    this.tail = run.catch(() => undefined)
-    return run
-  }
 
   /** The current round as the document has it, its ballots loaded (and its row stored) the first time it is seen. */
   async current(): Promise<RoundState | null> {

@@ -1,10 +1,20 @@
 import type * as Y from 'yjs'
 import { isCardPlace, roots, stringField } from '../../shared/doc'
 import { isCardHidden } from '../../shared/ops'
-import { applyVote, type VoteItem } from '../../shared/voting'
-import { done, refuse, type CommandContext, type Handlers, type Outcome } from './context'
+import type { RoundState } from '../../shared/schema'
+import { applyVote, type Ballot, type VoteItem } from '../../shared/voting'
+import type { Peer } from '../rooms/bus'
+import type { Room } from '../rooms/Room'
+import { done, refuse, type Handlers, type Outcome } from './context'
+import type { RoomVoting } from './roomVoting'
 
 /** Placing and withdrawing dots. The voter is always the connection's own participant. */
+
+export interface VoteRequest {
+  peer: Peer
+  itemId: string
+  delta: 1 | -1
+}
 
 /** What the id names on the boards (its kind follows from which map holds it), or null. */
 function findItem(doc: Y.Doc, itemId: string): VoteItem | null {
@@ -15,31 +25,54 @@ function findItem(doc: Y.Doc, itemId: string): VoteItem | null {
   return isCardPlace(place) ? { kind: 'card', id: itemId, themeId: place.themeId } : null
 }
 
-async function vote(ctx: CommandContext, itemId: string, delta: 1 | -1): Promise<Outcome> {
-  const { voting, peer, room } = ctx
-  const round = await voting.current()
-  if (!round) return refuse('no_round')
-  if (round.status !== 'open') return refuse('round_not_open')
-  let item = findItem(room.doc, itemId)
+type Checked = { ok: true; ballot: Ballot } | { ok: false; outcome: Outcome }
+
+function checkVote(doc: Y.Doc, round: RoundState | null, ballot: Ballot, itemId: string, delta: 1 | -1): Checked {
+  if (!round) return { ok: false, outcome: refuse('no_round') }
+  if (round.status !== 'open') return { ok: false, outcome: refuse('round_not_open') }
+  let item = findItem(doc, itemId)
   if (delta === 1) {
-    if (!item) return refuse('not_found')
-    if (item.kind === 'card' && isCardHidden(room.doc, itemId)) return refuse('not_votable')
+    if (!item) return { ok: false, outcome: refuse('not_found') }
+    if (item.kind === 'card' && isCardHidden(doc, itemId)) return { ok: false, outcome: refuse('not_votable') }
   }
   // A dot on an item deleted since can still be taken back.
   item ??= { kind: 'card', id: itemId, themeId: '' }
-  const check = applyVote(voting.ballotOf(peer.participantId), round.settings, round.status, item, delta)
-  if (!check.ok) return refuse(check.reason)
-  await voting.save(round, new Map([[peer.participantId, check.ballot]]))
-  if (voting.countsChanged(round)) await voting.publish()
-  voting.sendBallot(peer.participantId, round)
-  return done()
+  const check = applyVote(ballot, round.settings, round.status, item, delta)
+  return check.ok ? { ok: true, ballot: check.ballot } : { ok: false, outcome: refuse(check.reason) }
+}
+
+/**
+ * Checks a run of votes in arrival order (each against the ballot the earlier ones left), then stores the changed
+ * ballots in one write, publishes the voter count once, and sends each voter their new ballot. A vote from a
+ * connection closed meanwhile gets no answer (null) and changes nothing.
+ */
+export async function castVotes(
+  room: Room,
+  voting: RoomVoting,
+  requests: readonly VoteRequest[],
+): Promise<Array<Outcome | null>> {
+  if (room.gone) return requests.map(() => null)
+  const round = await voting.current()
+  const changed = new Map<string, Ballot>()
+  const outcomes = requests.map(({ peer, itemId, delta }) => {
+    if (!peer.isOpen) return null
+    const voter = peer.participantId
+    const checked = checkVote(room.doc, round, changed.get(voter) ?? voting.ballotOf(voter), itemId, delta)
+    if (!checked.ok) return checked.outcome
+    changed.set(voter, checked.ballot)
+    return done()
+  })
+  if (round && changed.size > 0) {
+    await voting.save(round, changed)
+    if (voting.countsChanged(round)) await voting.publish()
+    for (const voter of changed.keys()) voting.sendBallot(voter, round)
+  }
+  return outcomes
 }
 
 export const voteHandlers = {
-  'vote.add': (ctx, command) => vote(ctx, command.itemId, 1),
-  'vote.remove': (ctx, command) => vote(ctx, command.itemId, -1),
   'ballot.get': async (ctx) => {
     ctx.voting.sendBallot(ctx.peer.participantId, await ctx.voting.current())
     return done()
   },
-} satisfies Pick<Handlers, 'vote.add' | 'vote.remove' | 'ballot.get'>
+} satisfies Pick<Handlers, 'ballot.get'>

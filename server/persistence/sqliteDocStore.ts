@@ -12,8 +12,9 @@ interface PendingWrite {
 }
 
 /**
- * Yjs updates on SQLite. Writes requested in the same tick share one transaction (one fsync), and each
- * promise settles only after that transaction committed, so callers can relay once their data is on disk.
+ * Yjs updates on SQLite. Writes requested in the same synchronous run share one transaction, and each promise
+ * settles only after that transaction committed, so callers can relay once their data is on disk. The commit runs
+ * in a microtask, not a later event-loop turn: a room relays its batch in the same turn it received it.
  */
 export class SqliteDocStore implements DocStore {
   private pending: PendingWrite[] = []
@@ -76,7 +77,7 @@ export class SqliteDocStore implements DocStore {
       this.pending.push({ write, resolve, reject })
       if (!this.flushScheduled) {
         this.flushScheduled = true
-        setImmediate(() => this.flush())
+        queueMicrotask(() => this.flush())
       }
     })
   }
