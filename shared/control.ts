@@ -36,6 +36,17 @@ export function parseRound(value: unknown): RoundState | null {
   return { id, number, status: status as RoundStatus, settings, voters, eligible }
 }
 
+/**
+ * The round with its participation counts, which live under a key of their own (`roundCounts`): a first dot placed
+ * or a last one withdrawn then rewrites a few bytes for everyone, not the whole round. Counts of another round
+ * are ignored.
+ */
+export function withRoundCounts(round: RoundState | null, counts: unknown): RoundState | null {
+  if (!round || !isObject(counts) || counts.roundId !== round.id) return round
+  const { voters, eligible } = counts
+  return isCount(voters) && isCount(eligible) ? { ...round, voters, eligible } : round
+}
+
 export function parseResults(value: unknown): RoundResults | null {
   if (!isObject(value) || !isId(value.roundId)) return null
   const totals = parseTotals(value.totals)

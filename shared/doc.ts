@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { parseFollowTarget } from './commands'
-import { parseIdList, parsePastRounds, parseResults, parseRound } from './control'
+import { parseIdList, parsePastRounds, parseResults, parseRound, withRoundCounts } from './control'
 import type { BoardAccess } from './rules'
 import { PHASES, ROOTS, SCHEMA_VERSION, type CardPlace, type ControlState, type Phase, type RosterEntry, type WorkshopMeta } from './schema'
 import { IDLE_TIMER, isTimerState } from './timer'
@@ -81,7 +81,7 @@ export function readControl(doc: Y.Doc): ControlState {
     timer: isTimerState(timer) ? timer : IDLE_TIMER,
     follow: parseFollowTarget(control.get('follow')) ?? { kind: 'overview' },
     hiddenCards: parseIdList(control.get('hiddenCards')),
-    round: parseRound(control.get('round')),
+    round: withRoundCounts(parseRound(control.get('round')), control.get('roundCounts')),
     results: parseResults(control.get('results')),
     rounds: parsePastRounds(control.get('rounds')),
   }

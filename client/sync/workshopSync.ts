@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CLOSE, FINAL_CLOSE_CODES, WS_PATH, type PresenceState } from '../../shared/protocol'
 import { publishPresence } from './presence'
+import { sendOwnPresenceOnly } from './presenceRelay'
 import type { ConnectionStatus } from './status'
 
 export interface WorkshopSyncOptions {
@@ -122,6 +123,7 @@ class WorkshopConnection implements WorkshopSync {
       maxBackoffTime: 8000,
       shouldReconnect: (event) => !FINAL_CLOSE_CODES.has(event.code) && event.code !== CLOSE.refused,
     })
+    sendOwnPresenceOnly(provider)
     provider.on('status', ({ status }) => {
       if (!current()) return
       if (status === 'connected') this.setStatus('connected')

@@ -1,12 +1,32 @@
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { sendOwnPresenceOnly } from '../../client/sync/presenceRelay'
 import { FINAL_CLOSE_CODES, presenceColor, type PresenceState } from '../../shared/protocol'
 
 /** One simulated participant's connection: the app's own client library, over `ws`, counting what it receives. */
 
 /** Everything the clients of this process received, as the server's egress (frame headers aside). */
-export const traffic = { bytes: 0, messages: 0 }
+export const traffic = {
+  bytes: 0,
+  messages: 0,
+  byKind: {} as Record<string, { messages: number; bytes: number }>,
+}
+
+/** The y-websocket message type (first byte) by name; Loupe's command answers are type 101. */
+const KINDS: Record<number, string> = { 0: 'document', 1: 'presence', 101: 'command answers' }
+
+function count(data: ArrayBuffer | Buffer | Buffer[]): void {
+  const bytes = Array.isArray(data) ? data.reduce((n, b) => n + b.byteLength, 0) : data.byteLength
+  const first = Array.isArray(data) ? data[0] : data
+  const type = first instanceof ArrayBuffer ? new Uint8Array(first)[0] : first?.[0]
+  const kind = (type !== undefined && KINDS[type]) || 'other'
+  const entry = (traffic.byKind[kind] ??= { messages: 0, bytes: 0 })
+  entry.messages++
+  entry.bytes += bytes
+  traffic.messages++
+  traffic.bytes += bytes
+}
 
 /** Close codes the server sent to any client of this process. */
 export const closeCodes: number[] = []
@@ -14,10 +34,7 @@ export const closeCodes: number[] = []
 class CountingWebSocket extends WebSocket {
   constructor(address: string | URL, protocols?: string | string[]) {
     super(address, protocols)
-    this.on('message', (data: ArrayBuffer | Buffer | Buffer[]) => {
-      traffic.messages++
-      traffic.bytes += Array.isArray(data) ? data.reduce((n, b) => n + b.byteLength, 0) : data.byteLength
-    })
+    this.on('message', count)
   }
 }
 
@@ -44,6 +61,8 @@ export async function connect(
     maxBackoffTime: 1000,
     shouldReconnect: (event) => !FINAL_CLOSE_CODES.has(event.code),
   })
+  // As the app does: each client sends its own presence, not an echo of everyone's.
+  sendOwnPresenceOnly(provider)
   provider.on('connection-close', (event) => {
     if (event && event.code !== 1000) closeCodes.push(event.code)
   })

@@ -58,7 +58,7 @@ export class Driver {
   async run(step: Step): Promise<StepResult> {
     this.tally.reset()
     Object.assign(this.sent, { keystrokes: 0, erasures: 0, moves: 0, votes: 0 })
-    const before = { ...traffic }
+    const before = { ...traffic, byKind: structuredClone(traffic.byKind) }
     const closesBefore = closeCodes.length
     const started = performance.now()
     const steadyMs = step.duration * 1000
@@ -110,6 +110,12 @@ export class Driver {
       burstLatencies: Float64Array.from(this.tally.burstLatencies),
       bytesReceived: traffic.bytes - before.bytes,
       messagesReceived: traffic.messages - before.messages,
+      receivedByKind: Object.fromEntries(
+        Object.entries(traffic.byKind).map(([kind, now]) => {
+          const then = before.byKind[kind] ?? { messages: 0, bytes: 0 }
+          return [kind, { messages: now.messages - then.messages, bytes: now.bytes - then.bytes }]
+        }),
+      ),
       activeSeconds,
       closeCodes: closeCodes.slice(closesBefore),
       votesRefused: this.tally.refused,

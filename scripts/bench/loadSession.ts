@@ -151,6 +151,18 @@ function concat(arrays: readonly Float64Array[]): Float64Array {
   return out
 }
 
+function mergeKinds(all: ReadonlyArray<StepResult['receivedByKind']>): StepResult['receivedByKind'] {
+  const merged: StepResult['receivedByKind'] = {}
+  for (const kinds of all) {
+    for (const [kind, { messages, bytes }] of Object.entries(kinds)) {
+      const entry = (merged[kind] ??= { messages: 0, bytes: 0 })
+      entry.messages += messages
+      entry.bytes += bytes
+    }
+  }
+  return merged
+}
+
 function mergeSteps(results: readonly StepResult[]): StepResult {
   const sum = (pick: (r: StepResult) => number) => results.reduce((n, r) => n + pick(r), 0)
   return {
@@ -167,6 +179,7 @@ function mergeSteps(results: readonly StepResult[]): StepResult {
     burstLatencies: concat(results.map((r) => r.burstLatencies)),
     bytesReceived: sum((r) => r.bytesReceived),
     messagesReceived: sum((r) => r.messagesReceived),
+    receivedByKind: mergeKinds(results.map((r) => r.receivedByKind)),
     activeSeconds: Math.max(...results.map((r) => r.activeSeconds)),
     closeCodes: results.flatMap((r) => r.closeCodes),
     votesRefused: sum((r) => r.votesRefused),

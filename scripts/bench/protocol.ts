@@ -65,6 +65,8 @@ export interface StepResult {
   /** Bytes and messages the clients received from the server during the step (its egress, frame headers aside). */
   bytesReceived: number
   messagesReceived: number
+  /** The same, by message kind (document updates, presence, command answers). */
+  receivedByKind: Record<string, { messages: number; bytes: number }>
   /** Seconds edits were being sent (steady load plus burst). */
   activeSeconds: number
   /** Refereed votes the server refused (none expected). */

@@ -65,6 +65,9 @@ export function deliveryLines(rows: readonly Row[]): string {
         `${r.server}: ${r.connections} connections (set up in ${r.setup_s} s); ${r.edits_sent} edits ` +
         `(${r.keystrokes} keystrokes, ${r.erasures} erasures, ${r.moves} moves, ${r.votes} votes); ` +
         `deliveries ${r.deliveries_seen}/${r.deliveries_expected}${lost === 0 ? ' (all)' : ` (${lost} missing)`}` +
+        `; server sent ${Object.entries(r.egress_by_kind)
+          .map(([kind, e]) => `${kind} ${e.messages} msgs / ${(e.bytes / 1024).toFixed(0)} KB`)
+          .join(', ')}` +
         `; load process CPU s ${r.load_cpu_s.join(' + ')} (event-loop delay p99 ${r.load_loop_delay_p99_ms} ms)${closes}`
       )
     })

@@ -56,6 +56,8 @@ export interface Row {
   load_loop_delay_p99_ms: number
   load_loop_delay_max_ms: number
   close_codes: number[]
+  /** What the server sent, by message kind. */
+  egress_by_kind: Record<string, { messages: number; bytes: number }>
 }
 
 const round = (n: number, digits = 2) => (Number.isFinite(n) ? Number(n.toFixed(digits)) : n)
@@ -104,5 +106,6 @@ export function toRow(
     load_loop_delay_p99_ms: round(step.loopDelayP99Ms, 1),
     load_loop_delay_max_ms: round(step.loopDelayMaxMs, 1),
     close_codes: step.closeCodes,
+    egress_by_kind: step.receivedByKind,
   }
 }

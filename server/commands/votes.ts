@@ -27,13 +27,20 @@ function findItem(doc: Y.Doc, itemId: string): VoteItem | null {
 
 type Checked = { ok: true; ballot: Ballot } | { ok: false; outcome: Outcome }
 
-function checkVote(doc: Y.Doc, round: RoundState | null, ballot: Ballot, itemId: string, delta: 1 | -1): Checked {
+function checkVote(
+  doc: Y.Doc,
+  round: RoundState | null,
+  ballot: Ballot,
+  itemId: string,
+  delta: 1 | -1,
+): Checked {
   if (!round) return { ok: false, outcome: refuse('no_round') }
   if (round.status !== 'open') return { ok: false, outcome: refuse('round_not_open') }
   let item = findItem(doc, itemId)
   if (delta === 1) {
     if (!item) return { ok: false, outcome: refuse('not_found') }
-    if (item.kind === 'card' && isCardHidden(doc, itemId)) return { ok: false, outcome: refuse('not_votable') }
+    if (item.kind === 'card' && isCardHidden(doc, itemId))
+      return { ok: false, outcome: refuse('not_votable') }
   }
   // A dot on an item deleted since can still be taken back.
   item ??= { kind: 'card', id: itemId, themeId: '' }

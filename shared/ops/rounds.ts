@@ -78,14 +78,13 @@ export function writeResults(doc: Y.Doc, results: RoundResults): boolean {
 
 /** The current round's participation counts, written only when they changed. */
 export function setRoundCounts(doc: Y.Doc, counts: { voters?: number; eligible?: number }): boolean {
-  return updateRound(doc, (round) => {
-    const next = {
-      ...round,
-      voters: counts.voters ?? round.voters,
-      eligible: counts.eligible ?? round.eligible,
-    }
-    return next.voters === round.voters && next.eligible === round.eligible ? null : next
-  })
+  const round = readControl(doc).round
+  if (!round) return false
+  const voters = counts.voters ?? round.voters
+  const eligible = counts.eligible ?? round.eligible
+  if (voters === round.voters && eligible === round.eligible) return false
+  roots(doc).control.set('roundCounts', { roundId: round.id, voters, eligible })
+  return true
 }
 
 /** Recounts eligible participants after the roster changed. */

@@ -119,4 +119,25 @@ describe('setRoundCounts and refreshEligible', () => {
     expect(readControl(doc).round).toMatchObject({ voters: 1, eligible: 3 })
     expect(refreshEligible(doc)).toBe(false)
   })
+
+  it('send a few bytes to everyone when a dot changes the count, not the whole round', () => {
+    const doc = withRoster()
+    openRound(doc, DEFAULT_VOTE_SETTINGS, 1)
+    const sizes: number[] = []
+    const onUpdate = (update: Uint8Array) => sizes.push(update.byteLength)
+    doc.on('update', onUpdate)
+    setRoundCounts(doc, { voters: 1 })
+    doc.off('update', onUpdate)
+    expect(sizes).toHaveLength(1)
+    expect(sizes[0]).toBeLessThan(80)
+  })
+
+  it('belong to their round: a new round starts from its own counts', () => {
+    const doc = withRoster()
+    openRound(doc, DEFAULT_VOTE_SETTINGS, 1)
+    setRoundCounts(doc, { voters: 2 })
+    expect(readControl(doc).round).toMatchObject({ voters: 2, eligible: 2 })
+    openRound(doc, DEFAULT_VOTE_SETTINGS, 2)
+    expect(readControl(doc).round).toMatchObject({ number: 2, voters: 0, eligible: 2 })
+  })
 })

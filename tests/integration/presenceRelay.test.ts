@@ -1,0 +1,136 @@
+import * as encoding from 'lib0/encoding'
+import { WebsocketProvider } from 'y-websocket'
+import WebSocket from 'ws'
+import * as Y from 'yjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sendOwnPresenceOnly } from '../../client/sync/presenceRelay'
+import { publishEditing, publishPresence } from '../../client/sync/presence'
+import { presenceColor } from '../../shared/protocol'
+import { createWorkshop, joinWorkshop } from '../helpers/api'
+import { openRawSocket, wsBase } from '../helpers/clients'
+import { startTestServer, type TestServer } from '../helpers/server'
+import { waitFor } from '../helpers/waitFor'
+
+/** Presence messages a laptop sends: its own presence only, not an echo of everyone else's. */
+
+const AWARENESS = 1
+
+/** Counts the presence messages this client's socket sends. */
+function countingSocket(sent: { presence: number }) {
+  return class extends WebSocket {
+    override send(data: Uint8Array, ...rest: unknown[]): void {
+      if (data[0] === AWARENESS) sent.presence++
+      ;(super.send as (...args: unknown[]) => void)(data, ...rest)
+    }
+  }
+}
+
+interface Laptop {
+  name: string
+  doc: Y.Doc
+  provider: WebsocketProvider
+  sent: { presence: number }
+}
+
+let t: TestServer
+const laptops: Laptop[] = []
+
+beforeAll(async () => {
+  t = await startTestServer()
+})
+afterAll(async () => {
+  for (const laptop of laptops) laptop.provider.destroy()
+  await t.cleanup()
+})
+
+async function room(names: string[], ownOnly: boolean): Promise<Laptop[]> {
+  const workshop = await createWorkshop(t.url)
+  const opened = await Promise.all(
+    names.map(async (name) => {
+      const joined = await joinWorkshop(t.url, workshop, { name, centre: 'Centre social' })
+      const sent = { presence: 0 }
+      const doc = new Y.Doc()
+      const provider = new WebsocketProvider(wsBase(t.url), workshop.id, doc, {
+        WebSocketPolyfill: countingSocket(sent) as unknown as typeof globalThis.WebSocket,
+        params: { token: joined.token },
+        disableBc: true,
+      })
+      if (ownOnly) sendOwnPresenceOnly(provider)
+      const id = joined.participantId
+      publishPresence(provider.awareness, {
+        id,
+        name,
+        centre: 'Centre social',
+        role: 'participant',
+        color: presenceColor(id),
+      })
+      const laptop = { name, doc, provider, sent }
+      laptops.push(laptop)
+      return laptop
+    }),
+  )
+  // Everyone sees everyone.
+  await waitFor(() => opened.every((l) => l.provider.awareness.getStates().size === names.length))
+  return opened
+}
+
+const editingSeenBy = (laptop: Laptop, clientId: number) =>
+  (laptop.provider.awareness.getStates().get(clientId) as { editing?: string | null } | undefined)?.editing
+
+describe('presence sent by each laptop', () => {
+  it('is its own only: what it hears of the others is not sent back', async () => {
+    const [awa, bernard, chloe] = await room(['Awa', 'Bernard', 'Chloé'], true)
+    if (!awa || !bernard || !chloe) throw new Error('three laptops expected')
+    const before = laptops.map((l) => l.sent.presence)
+    for (const cardId of ['c1', 'c2', 'c3', 'c4', 'c5']) {
+      publishEditing(awa.provider.awareness, cardId)
+      await waitFor(() =>
+        [bernard, chloe].every((l) => editingSeenBy(l, awa.doc.clientID) === cardId) ? true : false,
+      )
+    }
+    const sent = laptops.map((l, i) => l.sent.presence - (before[i] ?? 0))
+    expect(sent).toEqual([5, 0, 0])
+    // And what the others send still reaches everyone.
+    publishEditing(chloe.provider.awareness, 'c9')
+    await waitFor(() => [awa, bernard].every((l) => editingSeenBy(l, chloe.doc.clientID) === 'c9'))
+  })
+
+  it('without it, every laptop would echo every change (the measurement above can tell)', async () => {
+    const echoing = await room(['Awa', 'Bernard', 'Chloé'], false)
+    const [awa, bernard, chloe] = echoing
+    if (!awa || !bernard || !chloe) throw new Error('three laptops expected')
+    const before = echoing.map((l) => l.sent.presence)
+    publishEditing(awa.provider.awareness, 'c1')
+    await waitFor(() => [bernard, chloe].every((l) => editingSeenBy(l, awa.doc.clientID) === 'c1'))
+    await waitFor(() => echoing.every((l, i) => l.sent.presence - (before[i] ?? 0) >= 1))
+  })
+
+  it('comes back at once when someone else removes it', async () => {
+    const [awa, bernard] = await room(['Awa', 'Bernard'], true)
+    if (!awa || !bernard) throw new Error('two laptops expected')
+    const sentBefore = awa.sent.presence
+    // Another connection withdraws Awa's presence (a newer clock, a null state), as a stale tab could.
+    const clock = awa.provider.awareness.meta.get(awa.doc.clientID)?.clock ?? 0
+    const removal = encoding.createEncoder()
+    encoding.writeVarUint(removal, 1)
+    encoding.writeVarUint(removal, awa.doc.clientID)
+    encoding.writeVarUint(removal, clock + 1)
+    encoding.writeVarString(removal, 'null')
+    const message = encoding.createEncoder()
+    encoding.writeVarUint(message, AWARENESS)
+    encoding.writeVarUint8Array(message, encoding.toUint8Array(removal))
+    const raw = openRawSocket(t.url, awa.provider.roomname, tokenOf(bernard))
+    await raw.opened
+    raw.ws.send(encoding.toUint8Array(message))
+    // Awa's laptop answers with her presence, so that Bernard keeps seeing her.
+    await waitFor(() => expect(awa.sent.presence).toBe(sentBefore + 1))
+    await waitFor(() => expect(bernard.provider.awareness.getStates().has(awa.doc.clientID)).toBe(true))
+    raw.ws.close()
+  })
+})
+
+function tokenOf(laptop: Laptop): string {
+  const token = new URL(laptop.provider.url).searchParams.get('token')
+  if (!token) throw new Error('no token on the provider url')
+  return token
+}
