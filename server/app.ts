@@ -24,8 +24,13 @@ import { InProcessBus } from './rooms/bus'
 import { RoomManager } from './rooms/RoomManager'
 import { createSocketServer } from './ws/socketServer'
 
-/** Where `npm run build` puts the web app. */
-export const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../dist/client', import.meta.url))
+/**
+ * Where `npm run build` puts the web app: dist/client, seen from the server's source (server/) or from its build
+ * (dist/server/).
+ */
+export const DEFAULT_CLIENT_DIR = fileURLToPath(
+  new URL(import.meta.url.includes('/dist/server/') ? '../client' : '../dist/client', import.meta.url),
+)
 
 export interface ServerOptions {
   port: number

@@ -24,8 +24,7 @@ export async function measureServer(
   name: ServerName,
   options: BenchOptions,
 ): Promise<{ row: Row; memory: MemoryReport }> {
-  const profileDir = name === 'loupe' ? options.profileDir : null
-  const server = await startServer(name, { profileDir, loupeEntry: options.loupeEntry })
+  const server = await startServer(name, { profileDir: options.profileDir, loupeEntry: options.loupeEntry })
   const rss = new RssSampler(server.pid)
   try {
     const session = await LoadSession.open(server, {

@@ -16,9 +16,9 @@ export interface BenchOptions {
   capacity: boolean
   /** Load-generator processes; workshops are split between them, each workshop whole in one. */
   loadProcesses: number
-  /** Records a V8 CPU profile of the Loupe server during the main load, into this folder. */
+  /** Records a V8 CPU profile of each server during the main load, into this folder. */
   profileDir: string | null
-  /** Another entry point for the Loupe server (default server/index.ts), to measure a change before making it. */
+  /** Another entry point for the Loupe server (default: its build, dist/server/index.js); a .ts file runs through tsx. */
   loupeEntry: string
   /** Sections besides the side-by-side load: growth, memory, vote burst, bundle. */
   sections: boolean
@@ -35,7 +35,7 @@ const DEFAULTS: BenchOptions = {
   capacity: false,
   loadProcesses: 2,
   profileDir: null,
-  loupeEntry: 'server/index.ts',
+  loupeEntry: 'dist/server/index.js',
   sections: true,
 }
 
@@ -58,8 +58,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --json FILE         also write the results as JSON
   --quick             W=2 P=3 S=3 R=2, one load process, main table only (a smoke run)
   --capacity          also raise the rate step by step until p99 > 50 ms
-  --profile DIR       write a CPU profile of the Loupe server under load into DIR
-  --loupe-entry FILE  start Loupe from FILE instead of server/index.ts (same environment)
+  --profile DIR       write a CPU profile of each server under load into DIR
+  --loupe-entry FILE  start Loupe from FILE instead of its build dist/server/index.js (.ts runs through tsx)
   --no-sections       main table only`
 
 /** Parses argv (without node and script); throws with the usage text on anything unknown. */

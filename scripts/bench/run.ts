@@ -8,7 +8,7 @@ import { burstSeconds, measureServer, type MemoryReport } from './measure'
 import { parseOptions, type BenchOptions, type ServerName } from './options'
 import type { VoteBurstResult } from './protocol'
 import { deliveryLines, mainTable, ratio, table } from './report'
-import { startServer } from './servers'
+import { ensureLoupeBuild, LOUPE_BUILD, startServer } from './servers'
 import type { Row } from './stats'
 
 /**
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       `${options.duration} s, then a ${burstSeconds(options.workshops)} s vote burst; ${options.loadProcesses} load process(es); servers: ${options.servers.join(', ')}`,
   )
   const started = performance.now()
+  if (options.servers.includes('loupe') && options.loupeEntry === LOUPE_BUILD) ensureLoupeBuild()
   const results: Results = {
     options,
     rows: [],

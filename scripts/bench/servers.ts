@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -43,36 +43,68 @@ const BENCH_LIMITS = {
   LOUPE_WRONG_CODES_PER_MINUTE: '100000',
 }
 
-/** Starts Loupe (`node --import tsx server/index.ts`) or the reference y-websocket server. */
+/** Loupe as `npm start` runs it: the server's build. */
+export const LOUPE_BUILD = 'dist/server/index.js'
+
+/** Builds the server (a second or two) when its build is missing or older than its sources: never measure a stale one. */
+export function ensureLoupeBuild(): void {
+  const built = join(REPO_ROOT, LOUPE_BUILD)
+  const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0
+  const newest = Math.max(...['server', 'shared'].map((dir) => newestMtime(join(REPO_ROOT, dir))))
+  if (builtAt > newest) return
+  execFileSync('npm', ['run', '-s', 'build:server'], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs)
+  }
+  return newest
+}
+
+/** Starts Loupe (`node dist/server/index.js`, or a TypeScript entry through tsx) or the reference y-websocket server. */
 export async function startServer(
   name: ServerName,
   options: { profileDir?: string | null; loupeEntry?: string } = {},
 ): Promise<ServerProcess> {
   const port = await freePort()
   const env = { ...process.env, HOST, PORT: String(port) }
+  const profile = options.profileDir
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${resolve(options.profileDir)}`,
+        `--cpu-prof-name=${name}-${port}.cpuprofile`,
+      ]
+    : []
   let dataDir: string | null = null
   let child: ChildProcess
   if (name === 'loupe') {
     dataDir = mkdtempSync(join(tmpdir(), 'loupe-bench-'))
-    const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(options.profileDir)}`] : []
-    child = spawn(
-      process.execPath,
-      [...profile, '--import', 'tsx', options.loupeEntry ?? 'server/index.ts'],
-      {
-        cwd: REPO_ROOT,
-        env: { ...env, ...BENCH_LIMITS, DATA_DIR: dataDir, LOG_LEVEL: 'error' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    )
+    const entry = options.loupeEntry ?? LOUPE_BUILD
+    const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : []
+    child = spawn(process.execPath, [...profile, ...loader, entry], {
+      cwd: REPO_ROOT,
+      env: { ...env, ...BENCH_LIMITS, DATA_DIR: dataDir, LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
   } else {
     // No YPERSISTENCE: the reference keeps documents in memory only and never loads y-leveldb.
     const referenceEnv: NodeJS.ProcessEnv = { ...env }
     delete referenceEnv.YPERSISTENCE
-    child = spawn(process.execPath, ['node_modules/y-websocket-reference/bin/server.cjs'], {
-      cwd: REPO_ROOT,
-      env: referenceEnv,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    })
+    const exitOnSigterm = options.profileDir ? ['--require', './scripts/bench/exitOnSigterm.cjs'] : []
+    child = spawn(
+      process.execPath,
+      [...profile, ...exitOnSigterm, 'node_modules/y-websocket-reference/bin/server.cjs'],
+      {
+        cwd: REPO_ROOT,
+        env: referenceEnv,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    )
   }
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()))
   const httpUrl = `http://${HOST}:${port}`

@@ -75,7 +75,10 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): Promise<void>
 }
 
-/** Runs a TypeScript file of the repository in a Node process of its own, as the server's environment expects. */
+/**
+ * Runs a file of the repository in a Node process of its own, as the server's environment expects: TypeScript
+ * through tsx, JavaScript (the server's build) as it is.
+ */
 export function spawnNode(
   file: string,
   {
@@ -85,7 +88,8 @@ export function spawnNode(
     stderr = 'inherit',
   }: { dataDir: string; port: number; env?: Record<string, string>; stderr?: 'inherit' | 'pipe' },
 ): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', file], {
+  const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : []
+  return spawn(process.execPath, [...loader, file], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -99,14 +103,18 @@ export function spawnNode(
   })
 }
 
-/** Runs `tsx server/index.ts` as a separate process (for crash tests) and waits until /healthz answers. */
+/**
+ * Runs the server as a separate process (for crash tests): `tsx server/index.ts` unless `entry` names another file,
+ * such as the build. Waits until /healthz answers.
+ */
 export async function spawnServerProcess(options: {
   dataDir: string
   port: number
   env?: Record<string, string>
+  entry?: string
 }): Promise<ServerProcess> {
   const startedAt = Date.now()
-  return superviseServer(spawnNode('server/index.ts', options), options.port, startedAt)
+  return superviseServer(spawnNode(options.entry ?? 'server/index.ts', options), options.port, startedAt)
 }
 
 /** Waits until the server in `child` answers on `port`; kills it if it never does. */
