@@ -77,7 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...options.limits,
   }
   const metrics = new Metrics()
-  const storage = options.storage ?? openSqliteStorage(options.dataDir)
+  const storage = options.storage ?? openSqliteStorage(options.dataDir, { log })
   const docs = timedDocStore(storage.docs, metrics)
   const rooms = new RoomManager({
     docs,

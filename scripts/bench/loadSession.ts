@@ -35,7 +35,7 @@ class LoadProcess {
     return new LoadProcess(
       fork(LOAD_SCRIPT, [], {
         cwd: REPO_ROOT,
-        execArgv: ['--import', 'tsx'],
+        execArgv: ['--import', 'tsx', '--max-semi-space-size=64'],
         serialization: 'advanced',
         stdio: 'inherit',
       }),

@@ -60,7 +60,7 @@ function readJsonFile(file: string): unknown {
 /** Creates a new workshop from an exported one and says how to open it. */
 export async function importCommand(args: ImportArgs): Promise<{ stdout: string; stderr: string }> {
   const json = readJsonFile(args.file)
-  const storage = openSqliteStorage(resolve(args.dataDir))
+  const storage = openSqliteStorage(resolve(args.dataDir), { checkpointInWorker: false })
   try {
     const outcome = await importWorkshop(storage, json)
     if (!outcome.ok) throw new CliError(`${args.file} is not an importable workshop: ${outcome.error}.`)

@@ -31,7 +31,9 @@ export class SqliteDocStore implements DocStore {
       'SELECT seq, data FROM doc_updates WHERE workshop_id = ? ORDER BY seq',
     )
     this.deleteUpTo = db.prepare('DELETE FROM doc_updates WHERE workshop_id = ? AND seq <= ?')
-    this.countRows = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE workshop_id = ?')
+    this.countRows = db.prepare<[string], { n: number }>(
+      'SELECT COUNT(*) AS n FROM doc_updates WHERE workshop_id = ?',
+    )
     this.commit = db.transaction((writes: readonly Write[]) => writes.map((write) => this.run(write)))
   }
 

@@ -52,7 +52,9 @@ export function createSqliteRegistry(db: Database.Database): WorkshopRegistry {
   )
   const workshopById = db.prepare<[string], WorkshopRecord>('SELECT * FROM workshops WHERE id = ?')
   const workshopByCode = db.prepare<[string], WorkshopRecord>('SELECT * FROM workshops WHERE join_code = ?')
-  const participantByHash = db.prepare<[string], ParticipantRecord>('SELECT * FROM participants WHERE token_hash = ?')
+  const participantByHash = db.prepare<[string], ParticipantRecord>(
+    'SELECT * FROM participants WHERE token_hash = ?',
+  )
   const updateRemoved = db.prepare('UPDATE participants SET removed = ? WHERE workshop_id = ? AND id = ?')
 
   const participantParams = (p: ParticipantRow) => ({ ...p, removed: p.removed ? 1 : 0 })
@@ -96,5 +98,9 @@ export function createSqliteRegistry(db: Database.Database): WorkshopRegistry {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+  )
 }
