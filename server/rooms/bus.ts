@@ -48,6 +48,10 @@ export class InProcessBus implements RoomBus {
   }
 
   broadcast(workshopId: string, message: Uint8Array, except: Peer | null): void {
-    for (const peer of this.peers(workshopId)) if (peer !== except && peer.isOpen) peer.send(message)
+    // A Buffer goes to the socket as it is; a plain Uint8Array would be wrapped again for every peer.
+    const data = Buffer.isBuffer(message)
+      ? message
+      : Buffer.from(message.buffer, message.byteOffset, message.byteLength)
+    for (const peer of this.peers(workshopId)) if (peer !== except && peer.isOpen) peer.send(data)
   }
 }

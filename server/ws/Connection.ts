@@ -31,7 +31,10 @@ export class Connection implements Peer {
   send(message: Uint8Array): void {
     if (!this.isOpen) return
     if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
-      this.options.log.warn('connection_too_slow', { workshopId: this.workshopId, participantId: this.participantId })
+      this.options.log.warn('connection_too_slow', {
+        workshopId: this.workshopId,
+        participantId: this.participantId,
+      })
       this.options.metrics.limitedCloses.inc('too_slow')
       this.closing = true
       // No close frame: it would only queue behind everything the client is not reading.
@@ -39,9 +42,8 @@ export class Connection implements Peer {
       return
     }
     this.options.metrics.sent(message.byteLength)
-    this.ws.send(message, (error) => {
-      if (error) this.options.log.debug('send_failed', { workshopId: this.workshopId, error })
-    })
+    // No callback: a failed write errors the socket, which ws then closes; a callback per message only costs.
+    this.ws.send(message)
   }
 
   close(code: number, reason: string): void {
