@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { roots } from '../../shared/doc'
-import { resolveText, setPhase, setThemeLock, spliceText } from '../../shared/ops'
+import { addCard, resolveText, setPhase, setThemeLock, spliceText } from '../../shared/ops'
+import { LIMITS } from '../../shared/schema'
 import { readBoard } from '../../shared/read'
 import { BoardScreen } from '../../client/features/board/BoardScreen'
 import { resetStore } from '../../client/store'
@@ -134,6 +135,37 @@ describe('board', () => {
     expect(porte.selectionStart).toBe(9 + 'Chaque mois : '.length)
     expect(porte).toHaveFocus()
     expect(Object.fromEntries(renders)).toEqual({ [`card:${cards.porte}`]: 1 })
+  })
+
+  it('on a full board of 500 cards, a remote edit to one card re-renders that card only', () => {
+    const { doc, themeId, perspectives } = buildWorkshop()
+    const onBoard = readBoard(doc).cards.filter((c) => c.place.themeId === themeId).length
+    const added: string[] = []
+    doc.transact(() => {
+      for (let i = onBoard; i < LIMITS.cardsPerBoard; i++) {
+        const perspectiveId = [perspectives.p1, perspectives.p2, null][i % 3] ?? null
+        const id = addCard(doc, { themeId, perspectiveId, text: `Idée numéro ${i + 1}`, author: 'p-awa' })
+        if (id) added.push(id)
+      }
+    })
+    expect(readBoard(doc).cards.filter((c) => c.place.themeId === themeId)).toHaveLength(500)
+    unbind = openInStore(doc)
+    const remote = remoteReplica(doc)
+    const renders = new Map<string, number>()
+    renderBoard((component, id) =>
+      renders.set(`${component}:${id}`, (renders.get(`${component}:${id}`) ?? 0) + 1),
+    )
+    // Every card of the board is on screen.
+    expect([...renders.keys()].filter((key) => key.startsWith('card:'))).toHaveLength(500)
+    const target = added[250] ?? ''
+    renders.clear()
+
+    act(() => {
+      spliceText(remote, { kind: 'card', id: target, field: 'text' }, 0, 0, 'Revu : ')
+    })
+
+    expect(screen.getByDisplayValue(`Revu : Idée numéro ${onBoard + 251}`)).toBeInTheDocument()
+    expect(Object.fromEntries(renders)).toEqual({ [`card:${target}`]: 1 })
   })
 
   it('moves a card with the keyboard: down within its list, then to another perspective', async () => {
