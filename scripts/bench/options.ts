@@ -33,7 +33,7 @@ const DEFAULTS: BenchOptions = {
   json: null,
   quick: false,
   capacity: false,
-  loadProcesses: 2,
+  loadProcesses: 4,
   profileDir: null,
   loupeEntry: 'dist/server/index.js',
   sections: true,
@@ -54,7 +54,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --duration S        seconds of steady load (default 12)
   --rate R            edits per second per participant (default 0.1: about 3 edits/s per workshop of 30)
   --servers LIST      loupe,reference (default both)
-  --load-processes N  load-generator processes (default 2: one saturates at 1,500 connections)
+  --load-processes N  load-generator processes (default 4: fewer clients each, shorter pauses)
   --json FILE         also write the results as JSON
   --quick             W=2 P=3 S=3 R=2, one load process, main table only (a smoke run)
   --capacity          also raise the rate step by step until p99 > 50 ms

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
+import { measureBrowser, type BrowserReport } from './browser'
 import { bundleSize, type BundleReport } from './bundle'
 import { capacity, type CapacityReport } from './capacity'
 import { growth, type GrowthReport } from './growth'
@@ -26,6 +27,7 @@ interface Results {
   voteBurst: Array<{ server: ServerName } & VoteBurstResult>
   growth: GrowthReport | null
   bundle: BundleReport
+  browser: BrowserReport | null
   capacity: CapacityReport[]
 }
 
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     voteBurst: [],
     growth: null,
     bundle: bundleSize(),
+    browser: null,
     capacity: [],
   }
 
@@ -134,6 +137,25 @@ async function main(): Promise<void> {
         )
       : 'build first (npm run build): dist/client/index.html is missing',
   )
+
+  if (options.sections) {
+    say('\n== The web app in headless Chromium: a board of 500 cards, on loopback ==')
+    const b = (results.browser = await measureBrowser())
+    say(
+      b.measured
+        ? table(
+            ['measure', 'ms'],
+            [
+              ['join link opened -> form ready', b.join_page_ms],
+              ['"Entrer" pressed -> board interactive (500 cards)', b.join_to_board_ms],
+              ['first join, typing excluded', b.first_join_ms],
+              [`remote keystroke applied, p50 of ${b.keystrokes}`, b.apply_p50_ms],
+              ['remote keystroke applied, max', b.apply_max_ms],
+            ],
+          )
+        : `not measured: ${b.reason}`,
+    )
+  }
 
   if (options.capacity) {
     say('\n== Capacity: edit rate raised step by step until p99 > 50 ms ==')

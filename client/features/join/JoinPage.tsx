@@ -10,6 +10,7 @@ import { useT } from '../../i18n/useT'
 import { Field } from '../../ui/Field'
 import { fieldOfJoinError, validateJoin, type JoinErrors } from './joinForm'
 import './join.css'
+import { preloadWorkshopPage } from '../../app/pages'
 
 type Lookup = { state: 'idle' | 'checking' } | { state: 'found'; workshop: WorkshopSummary }
 
@@ -25,6 +26,9 @@ export function JoinPage({ code: initialCode }: { code: string }) {
   const [errors, setErrors] = useState<JoinErrors>({})
   const [formError, setFormError] = useState<MessageKey | null>(null)
   const [busy, setBusy] = useState(false)
+
+  // The board comes next: fetch it while the person types their name.
+  useEffect(() => void preloadWorkshopPage(), [])
 
   // Name the workshop as soon as the code is known; someone who already joined on this device goes straight in.
   useEffect(() => {

@@ -1,0 +1,215 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { readBoard } from '../../shared/read'
+import { addCard, resolveText, spliceText, type TextRef } from '../../shared/ops'
+import { LIMITS } from '../../shared/schema'
+import type { CreateWorkshopResponse, JoinResponse } from '../../shared/protocol'
+import { CHROMIUM_PATH, launchBrowser } from '../../tests/helpers/browser'
+import { connect, until, type BenchClient } from './client'
+import { REPO_ROOT, startServer } from './servers'
+import { percentiles } from './stats'
+
+/**
+ * The web app in headless Chromium, against Loupe's build on loopback, on a board of 500 cards: how long a person
+ * waits on their first join, and how long the page spends applying someone else's keystroke.
+ */
+
+export type BrowserReport =
+  | {
+      measured: true
+      cards: number
+      /** Join link opened -> form ready, then "Entrer" pressed -> board interactive (typing in the form excluded). */
+      join_page_ms: number
+      join_to_board_ms: number
+      first_join_ms: number
+      /** Remote keystroke: websocket message received -> its text in the card's field, Yjs and UI work included. */
+      apply_p50_ms: number
+      apply_max_ms: number
+      keystrokes: number
+    }
+  | { measured: false; reason: string }
+
+const KEYSTROKES = 30
+
+/** Installed in the page before the app: times each websocket message from its arrival to the end of its task. */
+const TIMING_SCRIPT = `(() => {
+  const Native = window.WebSocket
+  window.__loupeApply = []
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args)
+      // Registered before the app's own handler, so it runs first: the clock starts as the message arrives.
+      this.addEventListener('message', () => {
+        const start = performance.now()
+        const channel = new MessageChannel()
+        channel.port1.onmessage = () => {
+          const field = window.__loupeWatch ? document.querySelector(window.__loupeWatch) : null
+          window.__loupeApply.push({ ms: performance.now() - start, value: field ? field.value : null })
+        }
+        channel.port2.postMessage(0)
+      })
+    }
+  }
+})()`
+
+export async function measureBrowser(): Promise<BrowserReport> {
+  if (!existsSync(CHROMIUM_PATH)) return { measured: false, reason: `no Chromium at ${CHROMIUM_PATH}` }
+  if (!existsSync(join(REPO_ROOT, 'dist/client/index.html')))
+    return { measured: false, reason: 'the web app is not built (npm run build)' }
+  const server = await startServer('loupe')
+  let browser: Browser | null = null
+  const clients: BenchClient[] = []
+  try {
+    const workshop = await post<CreateWorkshopResponse>(`${server.httpUrl}/api/workshops`, {
+      title: 'Atelier de mesure',
+      template: 'participation-partenariats',
+    })
+    const facilitator = await connect(
+      server.wsUrl,
+      workshop.id,
+      { token: workshop.facilitatorKey },
+      { id: 'facilitator-1', name: 'Animation', centre: '' },
+    )
+    clients.push(facilitator)
+    const board = fillFirstBoard(facilitator)
+    await until(
+      () => readBoard(facilitator.doc).cards.length >= board.count,
+      10_000,
+      'the cards to be stored',
+    )
+
+    browser = await launchBrowser()
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' })
+    await context.addInitScript(TIMING_SCRIPT)
+    const page = await context.newPage()
+    const join = await firstJoin(page, `${server.httpUrl}/rejoindre/${workshop.joinCode}`)
+
+    const typist = await joinOverHttp(server, workshop)
+    clients.push(typist)
+    const apply = await remoteTyping(page, typist, board.targetId)
+    return {
+      measured: true,
+      cards: board.count,
+      ...join,
+      first_join_ms: round(join.join_page_ms + join.join_to_board_ms),
+      apply_p50_ms: round(percentiles(Float64Array.from(apply)).p50),
+      apply_max_ms: round(Math.max(...apply)),
+      keystrokes: apply.length,
+    }
+  } catch (error) {
+    return { measured: false, reason: error instanceof Error ? error.message : String(error) }
+  } finally {
+    for (const client of clients) client.destroy()
+    await browser?.close()
+    await server.stop()
+  }
+}
+
+/** Fills the first board (as the participant sees it first) to its limit; returns a card in the middle. */
+function fillFirstBoard(facilitator: BenchClient): { count: number; targetId: string } {
+  const doc = facilitator.doc
+  const themeId = readBoard(doc).themes[0]?.id
+  if (!themeId) throw new Error('the workshop has no board')
+  const ids: string[] = []
+  doc.transact(() => {
+    for (let i = 0; i < LIMITS.cardsPerBoard; i++) {
+      const id = addCard(doc, {
+        themeId,
+        perspectiveId: null,
+        text: `Idée ${i + 1}`,
+        author: 'facilitator-1',
+      })
+      if (id) ids.push(id)
+    }
+  })
+  return { count: ids.length, targetId: ids[Math.floor(ids.length / 2)] ?? '' }
+}
+
+async function firstJoin(
+  page: Page,
+  url: string,
+): Promise<{ join_page_ms: number; join_to_board_ms: number }> {
+  const opened = performance.now()
+  await page.goto(url)
+  const name = page.getByLabel('Votre prénom (et nom si vous le souhaitez)')
+  await name.waitFor()
+  const formReady = performance.now()
+  await name.fill('Awa Diallo')
+  await page.getByLabel('Votre centre social ou structure').fill('Centre social des Tilleuls')
+  const entered = performance.now()
+  await page.getByRole('button', { name: 'Entrer dans l’atelier' }).click()
+  // Interactive: the board's cards are there and the button to add one can be pressed.
+  await page.getByRole('button', { name: 'Ajouter une idée' }).first().waitFor()
+  await page
+    .locator('[data-card-id] textarea')
+    .nth(LIMITS.cardsPerBoard - 1)
+    .waitFor()
+  const interactive = performance.now()
+  return { join_page_ms: round(formReady - opened), join_to_board_ms: round(interactive - entered) }
+}
+
+/** Another participant types into one card, a keystroke at a time; returns the page's time for each. */
+async function remoteTyping(page: Page, typist: BenchClient, cardId: string): Promise<number[]> {
+  const selector = `[data-card-id="${cardId}"] textarea`
+  await page.locator(selector).waitFor()
+  await page.evaluate((watch) => {
+    const w = window as unknown as { __loupeWatch: string; __loupeApply: unknown[] }
+    w.__loupeWatch = watch
+    w.__loupeApply = []
+  }, selector)
+  const ref: TextRef = { kind: 'card', id: cardId, field: 'text' }
+  const text = resolveText(typist.doc, ref)
+  if (!text) throw new Error('no card text to type in')
+  const times: number[] = []
+  for (let i = 0; i < KEYSTROKES; i++) {
+    spliceText(typist.doc, ref, text.length, 0, 'x')
+    times.push(await waitForSample(page, text.toString()))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return times
+}
+
+/** The time of the first message after which the watched field showed `value`. */
+async function waitForSample(page: Page, value: string): Promise<number> {
+  const deadline = Date.now() + 5000
+  for (;;) {
+    const found = await page.evaluate((wanted) => {
+      const samples = (window as unknown as { __loupeApply: Array<{ ms: number; value: string | null }> })
+        .__loupeApply
+      return samples.find((s) => s.value === wanted)?.ms ?? null
+    }, value)
+    if (found !== null) return found
+    if (Date.now() > deadline) throw new Error(`the page never showed "${value}"`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+async function joinOverHttp(
+  server: { httpUrl: string; wsUrl: string },
+  workshop: CreateWorkshopResponse,
+): Promise<BenchClient> {
+  const joined = await post<JoinResponse>(`${server.httpUrl}/api/workshops/${workshop.id}/join`, {
+    joinCode: workshop.joinCode,
+    name: 'Léo Martin',
+    centre: 'Maison de quartier',
+  })
+  return connect(
+    server.wsUrl,
+    workshop.id,
+    { token: joined.token },
+    { id: joined.participantId, name: 'Léo Martin', centre: 'Maison de quartier' },
+  )
+}
+
+async function post<T>(url: string, body: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (!res.ok) throw new Error(`POST ${url} answered ${res.status}: ${await res.text()}`)
+  return (await res.json()) as T
+}
+
+const round = (n: number) => Number(n.toFixed(1))
