@@ -63,6 +63,8 @@ export function startCheckpointer(
       if (stopped) return
       stopped = true
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
+      // Held again while stopping: whoever awaits the stop must not see the process end first.
+      worker.ref()
       worker.postMessage('stop')
       await exited
     },

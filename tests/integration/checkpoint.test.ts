@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3'
+import { execFile } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
+import { promisify } from 'node:util'
 import { join } from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { startCheckpointer } from '../../server/persistence/checkpointer'
@@ -10,6 +12,8 @@ import { makeDataDir } from '../helpers/server'
 import { waitFor } from '../helpers/waitFor'
 
 /** The write-ahead log is copied back into the database by a worker thread, not by the connection that writes. */
+
+const run = promisify(execFile)
 
 let dataDir: string
 let storage: Storage | null = null
@@ -63,4 +67,21 @@ it('leaves no log behind on close, and loses nothing', async () => {
   } finally {
     await reopened.close()
   }
+})
+
+it('lets a process that only stores end once it has closed the store', async () => {
+  dataDir = await makeDataDir()
+  const script = join(dataDir, 'store-and-close.mts')
+  const sqlite = join(import.meta.dirname, '../../server/persistence/sqlite.ts')
+  await writeFile(
+    script,
+    `import { openSqliteStorage } from ${JSON.stringify(sqlite)}
+const storage = openSqliteStorage(${JSON.stringify(join(dataDir, 'data'))})
+await storage.docs.append('atelier', [new Uint8Array([1, 2, 3])])
+await storage.close()
+console.log('closed')
+`,
+  )
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', script], { timeout: 20_000 })
+  expect(stdout.trim()).toBe('closed')
 })
