@@ -2,6 +2,7 @@ import { createReadStream, type Stats } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
+import { CompressedFiles, isCompressible, pickEncoding } from './compressed'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,8 +40,13 @@ const NOT_BUILT_PAGE = `<!doctype html>
 /** Serves the built web app: files as they are, app routes as index.html, and a clear page when it is not built. */
 export function createStaticHandler(clientDir: string | null) {
   const root = clientDir ? resolve(clientDir) : null
+  const compressed = new CompressedFiles()
 
-  return async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  return async function serveStatic(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathname: string,
+  ): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD')
       return sendText(req, res, 405, 'Method Not Allowed')
@@ -53,11 +59,12 @@ export function createStaticHandler(clientDir: string | null) {
     const file = path === root ? null : await fileAt(path)
     if (file) {
       const cache = pathname.startsWith('/assets/') ? IMMUTABLE : REVALIDATE
-      return sendFile(req, res, path, file, cache)
+      return sendFile(req, res, { path, info: file, cache, compressed })
     }
     // A missing file (it has an extension, or lives under /assets/) is a real 404; anything else is an app route.
-    if (pathname.startsWith('/assets/') || extname(pathname) !== '') return sendText(req, res, 404, 'Not Found')
-    return sendFile(req, res, join(root, 'index.html'), index, REVALIDATE)
+    if (pathname.startsWith('/assets/') || extname(pathname) !== '')
+      return sendText(req, res, 404, 'Not Found')
+    return sendFile(req, res, { path: join(root, 'index.html'), info: index, cache: REVALIDATE, compressed })
   }
 }
 
@@ -72,7 +79,13 @@ function safePath(root: string, pathname: string): string | null {
   if (decoded.includes('\0')) return null
   const path = normalize(join(root, decoded))
   if (path !== root && !path.startsWith(root + sep)) return null
-  if (path.slice(root.length).split(sep).some((part) => part.startsWith('.'))) return null
+  if (
+    path
+      .slice(root.length)
+      .split(sep)
+      .some((part) => part.startsWith('.'))
+  )
+    return null
   return path
 }
 
@@ -85,12 +98,31 @@ async function fileAt(path: string): Promise<Stats | null> {
   }
 }
 
-function sendFile(req: IncomingMessage, res: ServerResponse, path: string, info: Stats, cache: string): void {
+interface FileToSend {
+  path: string
+  info: Stats
+  cache: string
+  compressed: CompressedFiles
+}
+
+async function sendFile(req: IncomingMessage, res: ServerResponse, file: FileToSend): Promise<void> {
+  const { path, info, cache } = file
+  const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream'
   res.statusCode = 200
-  res.setHeader('Content-Type', CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream')
-  res.setHeader('Content-Length', info.size)
+  res.setHeader('Content-Type', type)
   res.setHeader('Cache-Control', cache)
   res.setHeader('Last-Modified', info.mtime.toUTCString())
+  if (isCompressible(type, info.size)) {
+    res.setHeader('Vary', 'Accept-Encoding')
+    const encoding = pickEncoding(req.headers['accept-encoding'])
+    const body = encoding ? await file.compressed.get(path, info.mtimeMs, encoding).catch(() => null) : null
+    if (encoding && body) {
+      res.setHeader('Content-Encoding', encoding)
+      res.setHeader('Content-Length', body.byteLength)
+      return void res.end(req.method === 'HEAD' ? undefined : body)
+    }
+  }
+  res.setHeader('Content-Length', info.size)
   if (req.method === 'HEAD') return void res.end()
   const stream = createReadStream(path)
   stream.on('error', () => res.destroy())

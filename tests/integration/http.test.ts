@@ -1,4 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,6 +13,25 @@ import { startTestServer, type TestServer } from '../helpers/server'
 
 let t: TestServer
 let clientDir: string
+/** An asset worth compressing, as the app's scripts are. */
+const BIG_SCRIPT = Array.from({ length: 2000 }, (_, i) => `export const idee${i} = 'Idée ${i}'`).join('\n')
+
+/** A GET that shows the bytes as they travel (fetch would decompress them). */
+function rawGet(url: string, acceptEncoding: string | null, method = 'GET') {
+  return new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const req = httpRequest(url, {
+      method,
+      headers: acceptEncoding === null ? {} : { 'accept-encoding': acceptEncoding },
+    })
+    req.on('response', (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
 
 beforeAll(async () => {
   // A stand-in for `npm run build` output: an index page and one hashed asset.
@@ -19,6 +40,7 @@ beforeAll(async () => {
   await writeFile(join(clientDir, 'index.html'), '<!doctype html><title>Loupe</title><div id="root"></div>')
   await writeFile(join(clientDir, 'assets', 'index-abc123.js'), 'console.log("loupe")')
   await writeFile(join(clientDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+  await writeFile(join(clientDir, 'assets', 'app-def456.js'), BIG_SCRIPT)
   t = await startTestServer({ clientDir })
 })
 
@@ -121,10 +143,15 @@ describe('joining', () => {
   beforeAll(async () => {
     created = await createWorkshop(t.url)
   })
-  const join = (body: unknown, id = created.id) => postJson<JoinResponse & { error: string }>(t.url, `/api/workshops/${id}/join`, body)
+  const join = (body: unknown, id = created.id) =>
+    postJson<JoinResponse & { error: string }>(t.url, `/api/workshops/${id}/join`, body)
 
   it('returns a participant token, which the session endpoint recognises', async () => {
-    const result = await join({ joinCode: created.joinCode.toLowerCase(), name: ' Awa ', centre: 'CS Tilleuls' })
+    const result = await join({
+      joinCode: created.joinCode.toLowerCase(),
+      name: ' Awa ',
+      centre: 'CS Tilleuls',
+    })
     expect(result.status).toBe(200)
     expect(result.body.workshopId).toBe(created.id)
     expect(result.body.token).toMatch(/^[A-Za-z0-9_-]{43}$/)
@@ -178,7 +205,9 @@ describe('joining', () => {
     expect((await request(t.url, url, { headers: { authorization: 'Bearer nope' } })).status).toBe(401)
     // A credential opens its own workshop only.
     const other = await createWorkshop(t.url)
-    const crossed = await request(t.url, url, { headers: { authorization: `Bearer ${other.facilitatorKey}` } })
+    const crossed = await request(t.url, url, {
+      headers: { authorization: `Bearer ${other.facilitatorKey}` },
+    })
     expect(crossed.status).toBe(401)
   })
 
@@ -187,11 +216,13 @@ describe('joining', () => {
     await facilitator.whenSynced
     const joined = await joinWorkshop(t.url, created, { name: 'Bernard', centre: 'Maison des familles' })
     const roster = roots(facilitator.doc).roster
-    await expect.poll(() => roster.get(joined.participantId)).toMatchObject({
-      name: 'Bernard',
-      centre: 'Maison des familles',
-      role: 'participant',
-    })
+    await expect
+      .poll(() => roster.get(joined.participantId))
+      .toMatchObject({
+        name: 'Bernard',
+        centre: 'Maison des familles',
+        role: 'participant',
+      })
     facilitator.destroy()
   })
 })
@@ -201,8 +232,13 @@ describe('guessing join codes', () => {
     const strict = await startTestServer({ codeGuessesPerMinute: 3 })
     const created = await createWorkshop(strict.url)
     expect((await request(strict.url, `/api/codes/${created.joinCode}`)).status).toBe(200)
-    for (const guess of ['AAAAAA', 'BBBBBB']) expect((await request(strict.url, `/api/codes/${guess}`)).status).toBe(404)
-    const wrongJoin = await postJson(strict.url, `/api/workshops/${created.id}/join`, { joinCode: 'CCCCCC', name: 'X', centre: 'Y' })
+    for (const guess of ['AAAAAA', 'BBBBBB'])
+      expect((await request(strict.url, `/api/codes/${guess}`)).status).toBe(404)
+    const wrongJoin = await postJson(strict.url, `/api/workshops/${created.id}/join`, {
+      joinCode: 'CCCCCC',
+      name: 'X',
+      centre: 'Y',
+    })
     expect(wrongJoin.status).toBe(403)
     const limited = await request<{ error: string }>(strict.url, `/api/codes/${created.joinCode}`)
     expect(limited.status).toBe(429)
@@ -224,7 +260,10 @@ describe('bodies and errors', () => {
   })
 
   it('refuses bodies over 64 KB with 413', async () => {
-    const result = await postJson<{ error: string }>(t.url, '/api/workshops', { title: 'x', place: 'y'.repeat(70_000) })
+    const result = await postJson<{ error: string }>(t.url, '/api/workshops', {
+      title: 'x',
+      place: 'y'.repeat(70_000),
+    })
     expect(result.status).toBe(413)
     expect(result.body.error).toBe('too_large')
     expect((await health(t.url)).status).toBe('ok')
@@ -241,15 +280,18 @@ describe('bodies and errors', () => {
 })
 
 describe('security headers', () => {
-  it.each(['/healthz', '/api/codes/AAAAAA', '/', '/assets/index-abc123.js', '/nope.png'])('are on %s', async (path) => {
-    const result = await request(t.url, path)
-    expect(result.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
-    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'")
-    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'")
-    expect(result.headers.get('x-content-type-options')).toBe('nosniff')
-    expect(result.headers.get('referrer-policy')).toBe('no-referrer')
-    expect(result.headers.get('x-frame-options')).toBe('DENY')
-  })
+  it.each(['/healthz', '/api/codes/AAAAAA', '/', '/assets/index-abc123.js', '/nope.png'])(
+    'are on %s',
+    async (path) => {
+      const result = await request(t.url, path)
+      expect(result.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+      expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'")
+      expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'")
+      expect(result.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(result.headers.get('referrer-policy')).toBe('no-referrer')
+      expect(result.headers.get('x-frame-options')).toBe('DENY')
+    },
+  )
 })
 
 describe('the web app', () => {
@@ -271,6 +313,34 @@ describe('the web app', () => {
     expect(result.body).toBe('console.log("loupe")')
     const svg = await request(t.url, '/favicon.svg')
     expect(svg.headers.get('content-type')).toBe('image/svg+xml')
+  })
+
+  it('sends scripts compressed, brotli first, to browsers that accept it', async () => {
+    const url = `${t.url}/assets/app-def456.js`
+    const br = await rawGet(url, 'gzip, deflate, br')
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers.vary).toBe('Accept-Encoding')
+    expect(Number(br.headers['content-length'])).toBe(br.body.byteLength)
+    expect(br.body.byteLength).toBeLessThan(BIG_SCRIPT.length / 4)
+    expect(brotliDecompressSync(br.body).toString()).toBe(BIG_SCRIPT)
+
+    const gzip = await rawGet(url, 'br;q=0, gzip')
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gzip.body).toString()).toBe(BIG_SCRIPT)
+
+    for (const accept of [null, 'identity']) {
+      const plain = await rawGet(url, accept)
+      expect(plain.headers['content-encoding']).toBeUndefined()
+      expect(plain.body.toString()).toBe(BIG_SCRIPT)
+    }
+
+    const head = await rawGet(url, 'br', 'HEAD')
+    expect(head.headers['content-length']).toBe(br.headers['content-length'])
+    expect(head.body.byteLength).toBe(0)
+    // Tiny files go as they are.
+    expect(
+      (await rawGet(`${t.url}/assets/index-abc123.js`, 'br')).headers['content-encoding'],
+    ).toBeUndefined()
   })
 
   it('answers 404 for missing files instead of the app', async () => {
