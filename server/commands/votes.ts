@@ -50,7 +50,7 @@ function checkVote(
 
 /**
  * Checks a run of votes in arrival order (each against the ballot the earlier ones left), then stores the changed
- * ballots in one write, publishes the voter count once, and sends each voter their new ballot. A vote from a
+ * ballots in one write, sends each voter their new ballot and publishes the voter count once. A vote from a
  * connection closed meanwhile gets no answer (null) and changes nothing.
  */
 export async function castVotes(
@@ -71,7 +71,9 @@ export async function castVotes(
   })
   if (round && changed.size > 0) {
     await voting.save(round, changed)
-    if (voting.countsChanged(round)) await voting.publish()
+    // The dots are stored: answer now. The new count reaches everyone through the room's own ordered queue; a
+    // failed write there fails the room, which tells every client.
+    if (voting.countsChanged(round)) voting.publish().catch(() => {})
     for (const voter of changed.keys()) voting.sendBallot(voter, round)
   }
   return outcomes
