@@ -148,6 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       http.closeAllConnections()
       await httpClosed
       await storage.close()
+      metrics.stop()
       log.info('server_stopped', {})
     })())
 

@@ -5,6 +5,10 @@
 
 /** Upper bounds, in seconds, of the storage latency histogram's buckets. */
 const PERSIST_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5] as const
+/** Upper bounds, in seconds, of the event-loop lag histogram's buckets. */
+const LAG_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1] as const
+/** How often the event loop's lag is sampled. */
+const LAG_SAMPLE_MS = 10
 
 class Labelled {
   private readonly values = new Map<string, number>()
@@ -23,15 +27,35 @@ class Labelled {
 }
 
 class Histogram {
-  readonly counts: number[] = PERSIST_BUCKETS.map(() => 0)
+  readonly counts: number[]
   count = 0
   sum = 0
+
+  constructor(readonly buckets: readonly number[]) {
+    this.counts = buckets.map(() => 0)
+  }
 
   observe(seconds: number): void {
     this.count++
     this.sum += seconds
-    const bucket = PERSIST_BUCKETS.findIndex((bound) => seconds <= bound)
+    const bucket = this.buckets.findIndex((bound) => seconds <= bound)
     if (bucket >= 0) this.counts[bucket] = (this.counts[bucket] ?? 0) + 1
+  }
+
+  /** Prometheus lines: cumulative buckets, sum and count. */
+  render(name: string, help: string): string[] {
+    const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} histogram`]
+    let cumulative = 0
+    this.buckets.forEach((bound, i) => {
+      cumulative += this.counts[i] ?? 0
+      lines.push(`${name}_bucket{le="${bound}"} ${cumulative}`)
+    })
+    lines.push(
+      `${name}_bucket{le="+Inf"} ${this.count}`,
+      `${name}_sum ${this.sum}`,
+      `${name}_count ${this.count}`,
+    )
+    return lines
   }
 }
 
@@ -56,7 +80,28 @@ export class Metrics {
   /** HTTP responses by status code. */
   readonly responses = new Labelled()
   /** How long each batch of document updates took to reach the disk. */
-  readonly persist = new Histogram()
+  readonly persist = new Histogram(PERSIST_BUCKETS)
+  /**
+   * How late a timer due every 10 ms runs: every message of every workshop waits behind whatever holds the event
+   * loop, so this is the wait a long task adds to everyone.
+   */
+  readonly loopLag = new Histogram(LAG_BUCKETS)
+  private readonly lagTimer: NodeJS.Timeout
+
+  constructor() {
+    let due = performance.now() + LAG_SAMPLE_MS
+    this.lagTimer = setInterval(() => {
+      const now = performance.now()
+      this.loopLag.observe(Math.max(0, now - due) / 1000)
+      due = now + LAG_SAMPLE_MS
+    }, LAG_SAMPLE_MS)
+    this.lagTimer.unref()
+  }
+
+  /** Stops sampling (server shutdown). */
+  stop(): void {
+    clearInterval(this.lagTimer)
+  }
 
   received(bytes: number): void {
     this.messagesIn++
@@ -115,18 +160,8 @@ export class Metrics {
       byLabel('code', this.responses),
     )
     lines.push(
-      '# HELP loupe_persist_duration_seconds Time to store a batch of document updates.',
-      '# TYPE loupe_persist_duration_seconds histogram',
-    )
-    let cumulative = 0
-    PERSIST_BUCKETS.forEach((bound, i) => {
-      cumulative += this.persist.counts[i] ?? 0
-      lines.push(`loupe_persist_duration_seconds_bucket{le="${bound}"} ${cumulative}`)
-    })
-    lines.push(
-      `loupe_persist_duration_seconds_bucket{le="+Inf"} ${this.persist.count}`,
-      `loupe_persist_duration_seconds_sum ${this.persist.sum}`,
-      `loupe_persist_duration_seconds_count ${this.persist.count}`,
+      ...this.persist.render('loupe_persist_duration_seconds', 'Time to store a batch of document updates.'),
+      ...this.loopLag.render('loupe_event_loop_lag_seconds', 'How late a timer due every 10 ms ran.'),
     )
     metric(
       'loupe_limit',

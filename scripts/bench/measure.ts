@@ -2,6 +2,7 @@ import { LoadSession } from './loadSession'
 import type { BenchOptions, ServerName } from './options'
 import { RssSampler, rssMb } from './procStats'
 import { loupeHealth, startServer } from './servers'
+import { lagP99Ms, readLag } from './serverLag'
 import { toRow, type Row } from './stats'
 
 /** The main measurement against one server: connect everyone, steady load plus vote burst, then watch it unload. */
@@ -35,11 +36,13 @@ export async function measureServer(
     let row: Row
     let loaded: number | null
     try {
+      const lagBefore = name === 'loupe' ? await readLag(server.httpUrl) : null
       const step = await session.step({
         duration: options.duration,
         rate: options.rate,
         burstSeconds: burstSeconds(options.workshops),
       })
+      const lag = lagBefore ? lagP99Ms(lagBefore, await readLag(server.httpUrl)) : null
       loaded = rssMb(server.pid)
       row = toRow(
         name,
@@ -47,6 +50,7 @@ export async function measureServer(
         step,
         rss.peakMb,
       )
+      row.server_loop_lag_p99_ms = lag
     } finally {
       await session.close()
     }

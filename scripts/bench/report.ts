@@ -68,6 +68,9 @@ export function deliveryLines(rows: readonly Row[]): string {
         `; server sent ${Object.entries(r.egress_by_kind)
           .map(([kind, e]) => `${kind} ${e.messages} msgs / ${(e.bytes / 1024).toFixed(0)} KB`)
           .join(', ')}` +
+        (r.server_loop_lag_p99_ms === null
+          ? ''
+          : `; server event-loop lag p99 <= ${r.server_loop_lag_p99_ms} ms`) +
         `; load process CPU s ${r.load_cpu_s.join(' + ')} (event-loop delay p99 ${r.load_loop_delay_p99_ms} ms)${closes}`
       )
     })

@@ -56,6 +56,8 @@ export interface Row {
   load_loop_delay_p99_ms: number
   load_loop_delay_max_ms: number
   close_codes: number[]
+  /** Loupe only: the bound under which 99% of its own event-loop lag samples fell during the load (ms). */
+  server_loop_lag_p99_ms: number | null
   /** What the server sent, by message kind. */
   egress_by_kind: Record<string, { messages: number; bytes: number }>
 }
@@ -107,5 +109,6 @@ export function toRow(
     load_loop_delay_max_ms: round(step.loopDelayMaxMs, 1),
     close_codes: step.closeCodes,
     egress_by_kind: step.receivedByKind,
+    server_loop_lag_p99_ms: null,
   }
 }

@@ -95,3 +95,22 @@ it('GET /metrics counts connections, messages, bytes, refusals, limits, storage 
   expect(value(after, 'loupe_persist_duration_seconds_bucket{le="5"}')).toBeLessThanOrEqual(stored)
   reader.destroy()
 })
+
+it('GET /metrics shows how late the event loop ran', async () => {
+  const late = (samples: Map<string, number>) =>
+    value(samples, 'loupe_event_loop_lag_seconds_count') -
+    value(samples, 'loupe_event_loop_lag_seconds_bucket{le="0.1"}')
+  const before = await scrape()
+  expect(value(before, 'loupe_event_loop_lag_seconds_count')).toBeGreaterThan(0)
+  // The server runs in this process: holding the thread holds its event loop, as a long task would.
+  const until = performance.now() + 200
+  while (performance.now() < until) {
+    // Busy.
+  }
+  await new Promise((resolve) => setTimeout(resolve, 30))
+  const after = await scrape()
+  expect(late(after) - late(before)).toBeGreaterThanOrEqual(1)
+  expect(
+    value(after, 'loupe_event_loop_lag_seconds_sum') - value(before, 'loupe_event_loop_lag_seconds_sum'),
+  ).toBeGreaterThan(0.15)
+})
