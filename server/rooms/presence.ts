@@ -13,6 +13,12 @@ export interface PresenceLimits {
   idsPerConnection: number
 }
 
+interface AwarenessChanges {
+  added: number[]
+  updated: number[]
+  removed: number[]
+}
+
 /** A presence message the room will not take; the connection is closed with `code`. */
 export class PresenceRefused extends Error {
   override name = 'PresenceRefused'
@@ -48,6 +54,13 @@ function encodeEntries(entries: readonly PresenceEntry[]): Uint8Array {
 const MAX_REMEMBERED = 4096
 
 /**
+ * How long a presence renewal (the same state sent again, every 15 s by each client) may wait before it is
+ * relayed. Renewals only say "still here" and clients wait 30 s before giving up on someone: gathered, they reach
+ * each screen as one message every few seconds instead of one per person, a quarter of a room's presence traffic.
+ */
+export const RENEWAL_RELAY_MS = 2000
+
+/**
  * A room's presence (y-protocols awareness): who is here and what they are editing. Not stored, only relayed;
  * a connection's presence disappears for everyone when it leaves.
  */
@@ -55,6 +68,11 @@ export class RoomPresence {
   readonly awareness: awarenessProtocol.Awareness
   /** How many client ids each connection introduced: each one costs memory for as long as the room lives. */
   private readonly introduced = new WeakMap<Peer, number>()
+  /** Ids whose state really changed in the update being handled (y-protocols says so in its 'change' event). */
+  private changed = new Set<number>()
+  /** Renewals waiting for the next relay, and the timer that sends them. */
+  private readonly renewals = new Set<number>()
+  private renewalTimer: NodeJS.Timeout | null = null
 
   constructor(
     doc: Y.Doc,
@@ -64,6 +82,7 @@ export class RoomPresence {
     this.awareness = new awarenessProtocol.Awareness(doc)
     // The server itself is nobody's presence.
     this.awareness.setLocalState(null)
+    this.awareness.on('change', this.onChange)
     this.awareness.on('update', this.onUpdate)
   }
 
@@ -99,6 +118,8 @@ export class RoomPresence {
   }
 
   destroy(): void {
+    if (this.renewalTimer) clearTimeout(this.renewalTimer)
+    this.awareness.off('change', this.onChange)
     this.awareness.off('update', this.onUpdate)
     this.awareness.destroy()
   }
@@ -129,16 +150,34 @@ export class RoomPresence {
     return { entries, fresh: fresh.size }
   }
 
-  private readonly onUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
+  // Emitted by y-protocols just before 'update', for the same message, with only what really changed.
+  private readonly onChange = ({ added, updated, removed }: AwarenessChanges): void => {
+    this.changed = new Set([...added, ...updated, ...removed])
+  }
+
+  private readonly onUpdate = ({ added, updated, removed }: AwarenessChanges, origin: unknown): void => {
     if (origin !== null && typeof origin === 'object' && 'awarenessIds' in origin) {
       const ids = (origin as Peer).awarenessIds
       for (const id of added) ids.add(id)
       for (const id of removed) ids.delete(id)
     }
+    const changed = this.changed
+    this.changed = new Set()
+    for (const id of [...added, ...updated, ...removed]) {
+      if (changed.has(id)) this.renewals.delete(id)
+      else this.renewals.add(id)
+    }
+    if (changed.size > 0) this.relay(changed)
+    else this.renewalTimer ??= setTimeout(() => this.relay(new Set()), RENEWAL_RELAY_MS).unref()
+  }
+
+  /** Sends `changed` and every renewal waiting, in one message. */
+  private relay(changed: ReadonlySet<number>): void {
+    if (this.renewalTimer) clearTimeout(this.renewalTimer)
+    this.renewalTimer = null
+    const ids = [...changed, ...this.renewals]
+    this.renewals.clear()
     // Everyone, the sender included: a lone client's provider treats 30 s of silence as a dead connection.
-    this.broadcast(encodeAwareness(this.awareness, [...added, ...updated, ...removed]))
+    if (ids.length > 0) this.broadcast(encodeAwareness(this.awareness, ids))
   }
 }

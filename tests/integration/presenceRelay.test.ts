@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sendOwnPresenceOnly } from '../../client/sync/presenceRelay'
 import { publishEditing, publishPresence } from '../../client/sync/presence'
+import { RENEWAL_RELAY_MS } from '../../server/rooms/presence'
 import { presenceColor } from '../../shared/protocol'
 import { createWorkshop, joinWorkshop } from '../helpers/api'
 import { openRawSocket, wsBase } from '../helpers/clients'
@@ -103,6 +104,27 @@ describe('presence sent by each laptop', () => {
     publishEditing(awa.provider.awareness, 'c1')
     await waitFor(() => [bernard, chloe].every((l) => editingSeenBy(l, awa.doc.clientID) === 'c1'))
     await waitFor(() => echoing.every((l, i) => l.sent.presence - (before[i] ?? 0) >= 1))
+  })
+
+  it('reaches the others at once when it changes, and gathered every few seconds when it is only renewed', async () => {
+    const [awa, bernard] = await room(['Awa', 'Bernard'], true)
+    if (!awa || !bernard) throw new Error('two laptops expected')
+    const heard: number[] = []
+    bernard.provider.awareness.on('update', ({ updated }: { updated: number[] }) => {
+      if (updated.includes(awa.doc.clientID)) heard.push(performance.now())
+    })
+    // A renewal: the same state again, as every client sends every 15 s.
+    const renewedAt = performance.now()
+    awa.provider.awareness.setLocalState(awa.provider.awareness.getLocalState())
+    await new Promise((resolve) => setTimeout(resolve, RENEWAL_RELAY_MS / 2))
+    expect(heard).toEqual([])
+    await waitFor(() => expect(heard).toHaveLength(1), { timeout: RENEWAL_RELAY_MS * 2 })
+    expect((heard[0] ?? 0) - renewedAt).toBeGreaterThanOrEqual(RENEWAL_RELAY_MS * 0.9)
+    // A change: now.
+    const changedAt = performance.now()
+    publishEditing(awa.provider.awareness, 'c1')
+    await waitFor(() => expect(editingSeenBy(bernard, awa.doc.clientID)).toBe('c1'))
+    expect(performance.now() - changedAt).toBeLessThan(RENEWAL_RELAY_MS / 2)
   })
 
   it('comes back at once when someone else removes it', async () => {
