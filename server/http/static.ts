@@ -1,5 +1,5 @@
 import { createReadStream, type Stats } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { CompressedFiles, isCompressible, pickEncoding } from './compressed'
@@ -41,6 +41,8 @@ const NOT_BUILT_PAGE = `<!doctype html>
 export function createStaticHandler(clientDir: string | null) {
   const root = clientDir ? resolve(clientDir) : null
   const compressed = new CompressedFiles()
+  // In the background from the start, so that the first person to open a link never waits for it.
+  if (root) void warmUp(root, compressed)
 
   return async function serveStatic(
     req: IncomingMessage,
@@ -65,6 +67,21 @@ export function createStaticHandler(clientDir: string | null) {
     if (pathname.startsWith('/assets/') || extname(pathname) !== '')
       return sendText(req, res, 404, 'Not Found')
     return sendFile(req, res, { path: join(root, 'index.html'), info: index, cache: REVALIDATE, compressed })
+  }
+}
+
+/** Compresses (brotli, what browsers ask for) the built files worth it; a missing build is no error. */
+async function warmUp(root: string, compressed: CompressedFiles): Promise<void> {
+  try {
+    for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue
+      const path = join(entry.parentPath, entry.name)
+      const info = await stat(path)
+      const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? ''
+      if (isCompressible(type, info.size)) await compressed.get(path, info.mtimeMs, 'br').catch(() => null)
+    }
+  } catch {
+    // Not built yet: files are compressed when first asked for.
   }
 }
 
