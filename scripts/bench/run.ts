@@ -149,6 +149,7 @@ async function main(): Promise<void> {
               ['join link opened -> form ready', b.join_page_ms],
               ['"Entrer" pressed -> board interactive (500 cards)', b.join_to_board_ms],
               ['first join, typing excluded', b.first_join_ms],
+              ['first join to a new workshop (empty boards)', b.new_workshop_join_ms],
               [`remote keystroke applied, p50 of ${b.keystrokes}`, b.apply_p50_ms],
               ['remote keystroke applied, max', b.apply_max_ms],
             ],
