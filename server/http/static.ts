@@ -1,8 +1,8 @@
 import { createReadStream, type Stats } from 'node:fs'
-import { readdir, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, resolve, sep } from 'node:path'
-import { CompressedFiles, isCompressible, pickEncoding } from './compressed'
+import { acceptedEncodings, COPY_SUFFIX } from './compressed'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,9 +40,6 @@ const NOT_BUILT_PAGE = `<!doctype html>
 /** Serves the built web app: files as they are, app routes as index.html, and a clear page when it is not built. */
 export function createStaticHandler(clientDir: string | null) {
   const root = clientDir ? resolve(clientDir) : null
-  const compressed = new CompressedFiles()
-  // In the background from the start, so that the first person to open a link never waits for it.
-  if (root) void warmUp(root, compressed)
 
   return async function serveStatic(
     req: IncomingMessage,
@@ -61,27 +58,12 @@ export function createStaticHandler(clientDir: string | null) {
     const file = path === root ? null : await fileAt(path)
     if (file) {
       const cache = pathname.startsWith('/assets/') ? IMMUTABLE : REVALIDATE
-      return sendFile(req, res, { path, info: file, cache, compressed })
+      return sendFile(req, res, { path, info: file, cache })
     }
     // A missing file (it has an extension, or lives under /assets/) is a real 404; anything else is an app route.
     if (pathname.startsWith('/assets/') || extname(pathname) !== '')
       return sendText(req, res, 404, 'Not Found')
-    return sendFile(req, res, { path: join(root, 'index.html'), info: index, cache: REVALIDATE, compressed })
-  }
-}
-
-/** Compresses (brotli, what browsers ask for) the built files worth it; a missing build is no error. */
-async function warmUp(root: string, compressed: CompressedFiles): Promise<void> {
-  try {
-    for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue
-      const path = join(entry.parentPath, entry.name)
-      const info = await stat(path)
-      const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? ''
-      if (isCompressible(type, info.size)) await compressed.get(path, info.mtimeMs, 'br').catch(() => null)
-    }
-  } catch {
-    // Not built yet: files are compressed when first asked for.
+    return sendFile(req, res, { path: join(root, 'index.html'), info: index, cache: REVALIDATE })
   }
 }
 
@@ -119,7 +101,6 @@ interface FileToSend {
   path: string
   info: Stats
   cache: string
-  compressed: CompressedFiles
 }
 
 async function sendFile(req: IncomingMessage, res: ServerResponse, file: FileToSend): Promise<void> {
@@ -129,19 +110,26 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, file: FileToS
   res.setHeader('Content-Type', type)
   res.setHeader('Cache-Control', cache)
   res.setHeader('Last-Modified', info.mtime.toUTCString())
-  if (isCompressible(type, info.size)) {
+  // The build's compressed copy, when there is one and the browser accepts it.
+  let body = { path, size: info.size }
+  const copies = await Promise.all(
+    (['br', 'gzip'] as const).map(async (encoding) => ({
+      encoding,
+      info: await fileAt(path + COPY_SUFFIX[encoding]),
+    })),
+  )
+  if (copies.some((copy) => copy.info)) {
     res.setHeader('Vary', 'Accept-Encoding')
-    const encoding = pickEncoding(req.headers['accept-encoding'])
-    const body = encoding ? await file.compressed.get(path, info.mtimeMs, encoding).catch(() => null) : null
-    if (encoding && body) {
-      res.setHeader('Content-Encoding', encoding)
-      res.setHeader('Content-Length', body.byteLength)
-      return void res.end(req.method === 'HEAD' ? undefined : body)
+    const accepted = acceptedEncodings(req.headers['accept-encoding'])
+    const chosen = copies.find((copy) => copy.info && accepted.includes(copy.encoding))
+    if (chosen?.info) {
+      res.setHeader('Content-Encoding', chosen.encoding)
+      body = { path: path + COPY_SUFFIX[chosen.encoding], size: chosen.info.size }
     }
   }
-  res.setHeader('Content-Length', info.size)
+  res.setHeader('Content-Length', body.size)
   if (req.method === 'HEAD') return void res.end()
-  const stream = createReadStream(path)
+  const stream = createReadStream(body.path)
   stream.on('error', () => res.destroy())
   stream.pipe(res)
 }

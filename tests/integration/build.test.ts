@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createWorkshop } from '../helpers/api'
@@ -35,7 +35,11 @@ describe('the server build', () => {
     expect(html).toContain('<html lang="fr">')
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1]
     expect(script).toBeDefined()
-    expect((await fetch(server.url + script)).status).toBe(200)
+    const served = await fetch(server.url + script, { headers: { 'accept-encoding': 'br' } })
+    expect(served.status).toBe(200)
+    // Compressed by the build, sent as brotli; fetch hands back the decoded text.
+    expect(served.headers.get('content-encoding')).toBe('br')
+    expect(await served.text()).toBe(await readFile(join(REPO_ROOT, 'dist/client', script ?? ''), 'utf8'))
   })
 
   it('creates a workshop and syncs a participant', async () => {

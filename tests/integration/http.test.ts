@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
-import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { brotliCompressSync, brotliDecompressSync, gzipSync, gunzipSync } from 'node:zlib'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -40,7 +40,10 @@ beforeAll(async () => {
   await writeFile(join(clientDir, 'index.html'), '<!doctype html><title>Loupe</title><div id="root"></div>')
   await writeFile(join(clientDir, 'assets', 'index-abc123.js'), 'console.log("loupe")')
   await writeFile(join(clientDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+  // With the compressed copies `npm run build` writes next to it.
   await writeFile(join(clientDir, 'assets', 'app-def456.js'), BIG_SCRIPT)
+  await writeFile(join(clientDir, 'assets', 'app-def456.js.br'), brotliCompressSync(BIG_SCRIPT))
+  await writeFile(join(clientDir, 'assets', 'app-def456.js.gz'), gzipSync(BIG_SCRIPT))
   t = await startTestServer({ clientDir })
 })
 
@@ -315,7 +318,7 @@ describe('the web app', () => {
     expect(svg.headers.get('content-type')).toBe('image/svg+xml')
   })
 
-  it('sends scripts compressed, brotli first, to browsers that accept it', async () => {
+  it('sends the compressed copies of the build, brotli first, to browsers that accept them', async () => {
     const url = `${t.url}/assets/app-def456.js`
     const br = await rawGet(url, 'gzip, deflate, br')
     expect(br.headers['content-encoding']).toBe('br')
@@ -337,7 +340,7 @@ describe('the web app', () => {
     const head = await rawGet(url, 'br', 'HEAD')
     expect(head.headers['content-length']).toBe(br.headers['content-length'])
     expect(head.body.byteLength).toBe(0)
-    // Tiny files go as they are.
+    // A file without copies goes as it is.
     expect(
       (await rawGet(`${t.url}/assets/index-abc123.js`, 'br')).headers['content-encoding'],
     ).toBeUndefined()
