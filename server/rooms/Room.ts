@@ -159,8 +159,10 @@ export class Room {
   private schedule(): void {
     if (this.draining) return
     this.draining = true
-    // setImmediate rather than a microtask: messages read in the same I/O phase share one batch and one write.
-    setImmediate(() => void this.drain())
+    // A microtask: a message is refereed, stored and relayed right after the socket read that brought it, as each
+    // arrives, rather than after every socket of every room has been read. What queues up meanwhile (several frames
+    // in one read, messages arriving during a write) still shares one batch and one transaction.
+    queueMicrotask(() => void this.drain())
   }
 
   private async drain(): Promise<void> {
