@@ -3,8 +3,9 @@ import { relative } from 'node:path'
 import { REPO_ROOT } from './servers'
 
 /**
- * Summarises a V8 .cpuprofile (node --cpu-prof): the functions with the most self time, and the share of time
- * spent under each file of the repository (inclusive), so a hot spot can be named precisely.
+ * Summarises a V8 .cpuprofile (node --cpu-prof): the functions with the most self time, the share of time spent
+ * under each file of the repository (inclusive), so a hot spot can be named precisely, and the longest stretches
+ * without an idle sample (a stall, and whether the process was computing or waiting for a CPU).
  * Usage: npx tsx scripts/bench/profileSummary.ts FILE.cpuprofile [TOP]
  */
 
@@ -15,6 +16,7 @@ interface ProfileNode {
 }
 
 interface Profile {
+  startTime: number
   nodes: ProfileNode[]
   samples: number[]
   timeDeltas: number[]
@@ -86,6 +88,72 @@ export function summarise(profile: Profile, top = 25): { self: HotSpot[]; byFile
   }
 }
 
+export interface LongTask {
+  /** Wall-clock length and start (from the profile's start), ms. */
+  ms: number
+  atMs: number
+  /** Samples taken in it: far fewer than its milliseconds means the process was waiting for a CPU. */
+  samples: number
+  /** The functions most often on the stack during it, with their share of its samples. */
+  stacks: HotSpot[]
+}
+
+/** The longest stretches without an idle sample: what held the event loop, and for how long. */
+export function longTasks(profile: Profile, count = 5, top = 8): LongTask[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const parent = new Map<number, number>()
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const tasks: Array<{ start: number; end: number; ids: number[] }> = []
+  let current: { start: number; end: number; ids: number[] } | null = null
+  let time = profile.startTime
+  profile.samples.forEach((id, i) => {
+    time += profile.timeDeltas[i] ?? 0
+    if (byId.get(id)?.callFrame.functionName === '(idle)') {
+      if (current) tasks.push(current)
+      current = null
+      return
+    }
+    current ??= { start: time, end: time, ids: [] }
+    current.end = time
+    current.ids.push(id)
+  })
+  if (current) tasks.push(current)
+  return tasks
+    .sort((a, b) => b.end - b.start - (a.end - a.start))
+    .slice(0, count)
+    .map((task) => {
+      const onStack = new Map<string, { name: string; where: string; n: number }>()
+      for (const id of task.ids) {
+        const seen = new Set<string>()
+        for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+          const frame = byId.get(cur)?.callFrame
+          if (!frame || frame.functionName === '(root)') continue
+          const name = frame.functionName || '(anonymous)'
+          const where = place(frame)
+          const key = `${name} ${where}`
+          if (seen.has(key)) continue
+          seen.add(key)
+          const entry = onStack.get(key) ?? { name, where, n: 0 }
+          entry.n++
+          onStack.set(key, entry)
+        }
+      }
+      return {
+        ms: Number(((task.end - task.start) / 1000).toFixed(1)),
+        atMs: Number(((task.start - profile.startTime) / 1000).toFixed(0)),
+        samples: task.ids.length,
+        stacks: [...onStack.values()]
+          .sort((a, b) => b.n - a.n)
+          .slice(0, top)
+          .map((e) => ({
+            name: e.name,
+            where: e.where,
+            share: Number(((100 * e.n) / task.ids.length).toFixed(0)),
+          })),
+      }
+    })
+}
+
 if (process.argv[1]?.endsWith('profileSummary.ts')) {
   const file = process.argv[2]
   if (!file) throw new Error('usage: profileSummary.ts FILE.cpuprofile [TOP]')
@@ -97,4 +165,10 @@ if (process.argv[1]?.endsWith('profileSummary.ts')) {
   for (const h of self) process.stdout.write(`${h.share.toFixed(1).padStart(5)}%  ${h.name}  ${h.where}\n`)
   process.stdout.write('\ninclusive time by file:\n')
   for (const h of byFile) process.stdout.write(`${h.share.toFixed(1).padStart(5)}%  ${h.where}\n`)
+  process.stdout.write('\nlongest stretches without idle (what held the event loop):\n')
+  for (const task of longTasks(JSON.parse(readFileSync(file, 'utf8')) as Profile)) {
+    process.stdout.write(`${task.ms} ms at ${task.atMs} ms, ${task.samples} samples\n`)
+    for (const h of task.stacks)
+      process.stdout.write(`  ${String(h.share).padStart(3)}%  ${h.name}  ${h.where}\n`)
+  }
 }
