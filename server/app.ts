@@ -121,7 +121,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy()
     socket.end(
       error.code === 'HPE_HEADER_OVERFLOW'
-        ? rawErrorResponse(431, 'Request Header Fields Too Large', 'too_large', 'The request headers are too large.')
+        ? rawErrorResponse(
+            431,
+            'Request Header Fields Too Large',
+            'too_large',
+            'The request headers are too large.',
+          )
         : rawErrorResponse(400, 'Bad Request', 'invalid_input', 'The request could not be read.'),
     )
   })

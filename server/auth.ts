@@ -32,8 +32,7 @@ export function bearerToken(req: IncomingMessage): string | null {
 }
 
 export type Identity =
-  | { ok: true; credential: Credential; role: Role }
-  | { ok: false; reason: 'unauthorized' | 'removed' }
+  { ok: true; credential: Credential; role: Role } | { ok: false; reason: 'unauthorized' | 'removed' }
 
 /** Who a credential belongs to within one workshop; a credential of another workshop counts as unknown. */
 export async function identify(

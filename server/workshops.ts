@@ -28,7 +28,10 @@ export const FACILITATOR_ID = 'facilitator-1'
 const FACILITATOR_DEFAULT_NAME = 'Animation'
 
 /** Creates the workshop's document (template themes, facilitator in the roster), then registers it. */
-export async function createWorkshop(services: WorkshopServices, input: NewWorkshop): Promise<CreateWorkshopResponse> {
+export async function createWorkshop(
+  services: WorkshopServices,
+  input: NewWorkshop,
+): Promise<CreateWorkshopResponse> {
   const id = newId()
   const createdAt = Date.now()
   const facilitatorKey = newCredential()
@@ -44,8 +47,17 @@ export async function createWorkshop(services: WorkshopServices, input: NewWorks
   }
 
   const doc = new Y.Doc()
-  initWorkshop(doc, { title: input.title, date: input.date, place: input.place, organiser: input.organiser, createdAt }, input.template)
-  putRosterEntry(doc, facilitator.id, { name: facilitator.name, centre: '', role: 'facilitator', joinedAt: createdAt })
+  initWorkshop(
+    doc,
+    { title: input.title, date: input.date, place: input.place, organiser: input.organiser, createdAt },
+    input.template,
+  )
+  putRosterEntry(doc, facilitator.id, {
+    name: facilitator.name,
+    centre: '',
+    role: 'facilitator',
+    joinedAt: createdAt,
+  })
   // The document is stored before the workshop exists for anyone, so no one can open it half made.
   await services.docs.append(id, [Y.encodeStateAsUpdate(doc)])
   doc.destroy()
@@ -121,7 +133,12 @@ export async function addFacilitator(
   }
   await services.registry.addParticipant(facilitator)
   await services.rooms.change(workshop.id, (doc) =>
-    putRosterEntry(doc, facilitator.id, { name: facilitator.name, centre: '', role: 'facilitator', joinedAt: facilitator.joinedAt }),
+    putRosterEntry(doc, facilitator.id, {
+      name: facilitator.name,
+      centre: '',
+      role: 'facilitator',
+      joinedAt: facilitator.joinedAt,
+    }),
   )
   return { facilitatorKey, facilitatorPath: `/atelier/${workshop.id}/animer#cle=${facilitatorKey}` }
 }

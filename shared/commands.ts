@@ -46,7 +46,12 @@ export type FollowTarget =
 export type CommandType = Command['type']
 
 /** Commands anyone connected (participant or facilitator) may send; every other one is the facilitator's. */
-const OPEN_COMMANDS: ReadonlySet<CommandType> = new Set(['clock.ping', 'vote.add', 'vote.remove', 'ballot.get'])
+const OPEN_COMMANDS: ReadonlySet<CommandType> = new Set([
+  'clock.ping',
+  'vote.add',
+  'vote.remove',
+  'ballot.get',
+])
 
 export function isFacilitatorCommand(type: CommandType): boolean {
   return !OPEN_COMMANDS.has(type)
@@ -129,13 +134,17 @@ function parseCommand(c: Record<string, unknown>): Command | null {
         ? { type: c.type, themeId: c.themeId, locked: c.locked }
         : null
     case 'timer.start':
-      return isFiniteNumber(c.durationMs) && c.durationMs > 0 ? { type: c.type, durationMs: c.durationMs } : null
+      return isFiniteNumber(c.durationMs) && c.durationMs > 0
+        ? { type: c.type, durationMs: c.durationMs }
+        : null
     case 'round.open': {
       const settings = parseVoteSettings(c.settings ?? {})
       return settings ? { type: c.type, settings } : null
     }
     case 'card.hide':
-      return isId(c.cardId) && typeof c.hidden === 'boolean' ? { type: c.type, cardId: c.cardId, hidden: c.hidden } : null
+      return isId(c.cardId) && typeof c.hidden === 'boolean'
+        ? { type: c.type, cardId: c.cardId, hidden: c.hidden }
+        : null
     case 'card.merge':
       return isId(c.sourceId) && isId(c.targetId) && c.sourceId !== c.targetId
         ? { type: c.type, sourceId: c.sourceId, targetId: c.targetId }

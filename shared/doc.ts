@@ -2,7 +2,16 @@ import * as Y from 'yjs'
 import { parseFollowTarget } from './commands'
 import { parseIdList, parsePastRounds, parseResults, parseRound, withRoundCounts } from './control'
 import type { BoardAccess } from './rules'
-import { PHASES, ROOTS, SCHEMA_VERSION, type CardPlace, type ControlState, type Phase, type RosterEntry, type WorkshopMeta } from './schema'
+import {
+  PHASES,
+  ROOTS,
+  SCHEMA_VERSION,
+  type CardPlace,
+  type ControlState,
+  type Phase,
+  type RosterEntry,
+  type WorkshopMeta,
+} from './schema'
 import { IDLE_TIMER, isTimerState } from './timer'
 
 /** Typed access to the document's roots and records; every read and write of the schema goes through here. */

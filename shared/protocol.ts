@@ -25,7 +25,11 @@ export const CLOSE = {
 } as const
 
 /** Codes after which reconnecting with the same credentials cannot help. */
-export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([CLOSE.unauthorized, CLOSE.removed, CLOSE.notFound])
+export const FINAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CLOSE.unauthorized,
+  CLOSE.removed,
+  CLOSE.notFound,
+])
 
 /** Largest websocket message the server accepts, in bytes. */
 export const MAX_MESSAGE_BYTES = 1024 * 1024
@@ -47,7 +51,16 @@ export interface PresenceState {
 
 export const IDLE_AFTER_MS = 2 * 60 * 1000
 
-export const PRESENCE_COLORS = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#be185d', '#0e7490', '#4d7c0f'] as const
+export const PRESENCE_COLORS = [
+  '#1d4ed8',
+  '#b91c1c',
+  '#047857',
+  '#7c3aed',
+  '#b45309',
+  '#be185d',
+  '#0e7490',
+  '#4d7c0f',
+] as const
 
 /** A stable colour for a person, from their id. */
 export function presenceColor(id: string): string {

@@ -1,5 +1,14 @@
 import * as Y from 'yjs'
-import { isCardPlace, numberField, roots, stringField, textField, type CardMap, type PerspectiveMap, type ThemeMap } from './doc'
+import {
+  isCardPlace,
+  numberField,
+  roots,
+  stringField,
+  textField,
+  type CardMap,
+  type PerspectiveMap,
+  type ThemeMap,
+} from './doc'
 import { sortOrdered } from './ordering'
 import type { CardRecord, PerspectiveRecord, ThemeRecord } from './schema'
 
@@ -63,7 +72,10 @@ function compareCards(a: CardRecord, b: CardRecord): number {
  * Where each card shows: in its perspective when that perspective still exists in the card's theme,
  * otherwise among the theme's ideas to sort (a perspective deleted while someone moved a card into it loses nothing).
  */
-export function effectivePerspectiveId(card: CardRecord, perspectives: ReadonlyMap<string, PerspectiveRecord>): string | null {
+export function effectivePerspectiveId(
+  card: CardRecord,
+  perspectives: ReadonlyMap<string, PerspectiveRecord>,
+): string | null {
   const pid = card.place.perspectiveId
   if (pid === null) return null
   const perspective = perspectives.get(pid)

@@ -36,7 +36,12 @@ export const ROOTS = {
 export type RootName = (typeof ROOTS)[keyof typeof ROOTS]
 
 /** Roots only the server may write; a client update touching them is refused. */
-export const SERVER_ROOTS: ReadonlySet<string> = new Set([ROOTS.meta, ROOTS.control, ROOTS.roster, ROOTS.indicators])
+export const SERVER_ROOTS: ReadonlySet<string> = new Set([
+  ROOTS.meta,
+  ROOTS.control,
+  ROOTS.roster,
+  ROOTS.indicators,
+])
 /** Roots participants co-edit, subject to phase and lock rules. */
 export const BOARD_ROOTS: ReadonlySet<string> = new Set([ROOTS.themes, ROOTS.perspectives, ROOTS.cards])
 

@@ -1,6 +1,7 @@
 import { LIMITS } from './schema'
 
-export type FieldCheck = { ok: true; value: string } | { ok: false; problem: 'required' | 'too_long' | 'not_text' }
+export type FieldCheck =
+  { ok: true; value: string } | { ok: false; problem: 'required' | 'too_long' | 'not_text' }
 
 /** Trims, strips control characters and checks a short text people type into a form. */
 export function checkField(input: unknown, max: number, required = true): FieldCheck {

@@ -46,8 +46,14 @@ export function parseVoteSettings(input: unknown): VoteSettings | null {
   if (targets !== 'perspectives' && targets !== 'cards' && targets !== 'both') return null
   if (typeof anonymous !== 'boolean') return null
   if (typeof scope !== 'object' || scope === null) return null
-  if (scope.kind === 'workshop') return { budget, maxPerItem, targets, scope: { kind: 'workshop' }, anonymous }
-  if (scope.kind === 'theme' && typeof scope.themeId === 'string' && scope.themeId.length > 0 && scope.themeId.length <= 64) {
+  if (scope.kind === 'workshop')
+    return { budget, maxPerItem, targets, scope: { kind: 'workshop' }, anonymous }
+  if (
+    scope.kind === 'theme' &&
+    typeof scope.themeId === 'string' &&
+    scope.themeId.length > 0 &&
+    scope.themeId.length <= 64
+  ) {
     return { budget, maxPerItem, targets, scope: { kind: 'theme', themeId: scope.themeId }, anonymous }
   }
   return null
@@ -129,6 +135,11 @@ export function rank(itemIds: readonly string[], totals: ReadonlyMap<string, num
     const position = entry.votes === previousVotes ? previousRank : index + 1
     previousVotes = entry.votes
     previousRank = position
-    return { itemId: entry.itemId, votes: entry.votes, rank: position, tied: (counts.get(entry.votes) ?? 0) > 1 }
+    return {
+      itemId: entry.itemId,
+      votes: entry.votes,
+      rank: position,
+      tied: (counts.get(entry.votes) ?? 0) > 1,
+    }
   })
 }

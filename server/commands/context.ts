@@ -26,8 +26,7 @@ export interface CommandContext {
 
 /** A refusal may explain itself: `message` for people (French), `details` for the client to show it its own way. */
 export type Outcome =
-  | { ok: true; data?: unknown }
-  | { ok: false; error: CommandError; message?: string; details?: unknown }
+  { ok: true; data?: unknown } | { ok: false; error: CommandError; message?: string; details?: unknown }
 
 export const done = (data?: unknown): Outcome => (data === undefined ? { ok: true } : { ok: true, data })
 export const refuse = (error: CommandError, message?: string, details?: unknown): Outcome => ({

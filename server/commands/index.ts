@@ -85,22 +85,22 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
             return handler(ctx, command)
           })
     answered.then(
-        (outcome) => {
-          pending.set(peer, (pending.get(peer) ?? 1) - 1)
-          if (outcome) answer(peer, id, outcome)
-        },
-        (error: unknown) => {
-          pending.set(peer, (pending.get(peer) ?? 1) - 1)
-          // A store that cannot write fails the room, as a failed document write does: clients come back later.
-          deps.log.error('command_failed', {
-            workshopId: room.workshopId,
-            participantId: peer.participantId,
-            type: command.type,
-            error,
-          })
-          room.fail(error)
-        },
-      )
+      (outcome) => {
+        pending.set(peer, (pending.get(peer) ?? 1) - 1)
+        if (outcome) answer(peer, id, outcome)
+      },
+      (error: unknown) => {
+        pending.set(peer, (pending.get(peer) ?? 1) - 1)
+        // A store that cannot write fails the room, as a failed document write does: clients come back later.
+        deps.log.error('command_failed', {
+          workshopId: room.workshopId,
+          participantId: peer.participantId,
+          type: command.type,
+          error,
+        })
+        room.fail(error)
+      },
+    )
   }
 
   return {

@@ -4,7 +4,10 @@ import { HttpError } from './respond'
 export const MAX_BODY_BYTES = 64 * 1024
 
 /** Reads a JSON object body of at most `limit` bytes; throws HttpError 413 / 400 otherwise. */
-export async function readJsonObject(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
+export async function readJsonObject(
+  req: IncomingMessage,
+  limit = MAX_BODY_BYTES,
+): Promise<Record<string, unknown>> {
   const declared = Number(req.headers['content-length'])
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit)
   const chunks: Buffer[] = []
@@ -28,8 +31,15 @@ export async function readJsonObject(req: IncomingMessage, limit = MAX_BODY_BYTE
 }
 
 /** Like readJsonObject, but an empty body reads as `{}`. */
-export async function readOptionalJsonObject(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
-  if (req.headers['content-length'] === '0' || (!req.headers['content-length'] && !req.headers['transfer-encoding'])) return {}
+export async function readOptionalJsonObject(
+  req: IncomingMessage,
+  limit = MAX_BODY_BYTES,
+): Promise<Record<string, unknown>> {
+  if (
+    req.headers['content-length'] === '0' ||
+    (!req.headers['content-length'] && !req.headers['transfer-encoding'])
+  )
+    return {}
   return readJsonObject(req, limit)
 }
 

@@ -5,11 +5,18 @@ import { HttpError } from './respond'
 type Checker = (input: unknown) => FieldCheck
 
 /** Runs a shared field check and turns its problem into the API's error code for that field. */
-function field(check: Checker, input: unknown, label: string, codes: { required?: ApiErrorCode; tooLong?: ApiErrorCode }) {
+function field(
+  check: Checker,
+  input: unknown,
+  label: string,
+  codes: { required?: ApiErrorCode; tooLong?: ApiErrorCode },
+) {
   const result = check(input)
   if (result.ok) return result.value
-  if (result.problem === 'required' && codes.required) throw new HttpError(400, codes.required, `${label} is required.`)
-  if (result.problem === 'too_long' && codes.tooLong) throw new HttpError(400, codes.tooLong, `${label} is too long.`)
+  if (result.problem === 'required' && codes.required)
+    throw new HttpError(400, codes.required, `${label} is required.`)
+  if (result.problem === 'too_long' && codes.tooLong)
+    throw new HttpError(400, codes.tooLong, `${label} is too long.`)
   throw new HttpError(400, 'invalid_input', `${label} is not valid.`)
 }
 

@@ -9,7 +9,12 @@ import type { Router } from './router'
 type StaticHandler = (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void>
 
 /** Turns the router and the static files into one request listener that never lets an error escape. */
-export function createRequestHandler(router: Router, serveStatic: StaticHandler, log: Logger, metrics: Metrics) {
+export function createRequestHandler(
+  router: Router,
+  serveStatic: StaticHandler,
+  log: Logger,
+  metrics: Metrics,
+) {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res)
     res.once('finish', () => metrics.responses.inc(String(res.statusCode)))

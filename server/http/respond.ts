@@ -38,7 +38,12 @@ export function setSecurityHeaders(res: ServerResponse): void {
  * A whole error response as raw bytes, for sockets no request handler owns (a request Node could not parse, an
  * upgrade to nowhere): the same JSON error and security headers as any other answer, then the connection closes.
  */
-export function rawErrorResponse(status: number, reason: string, code: ApiErrorCode, message: string): string {
+export function rawErrorResponse(
+  status: number,
+  reason: string,
+  code: ApiErrorCode,
+  message: string,
+): string {
   const body = JSON.stringify({ error: code, message })
   const headers = [
     `HTTP/1.1 ${status} ${reason}`,

@@ -28,16 +28,28 @@ export const checkUpdate: CheckUpdate = (doc, update, role, boards) => {
   }
 }
 
-function judge(doc: Y.Doc, bytes: Uint8Array, role: Role, boards: BoardCardCounts | undefined): RefereeVerdict {
+function judge(
+  doc: Y.Doc,
+  bytes: Uint8Array,
+  role: Role,
+  boards: BoardCardCounts | undefined,
+): RefereeVerdict {
   const { structs, ds: rawDs } = Y.decodeUpdate(bytes)
   const index = new UpdateIndex(structs)
   const ds = normaliseDeleteSet(rawDs)
-  for (const struct of structs) if (struct instanceof Y.Item && pointsAhead(struct)) throw new MalformedUpdate('forward reference')
+  for (const struct of structs)
+    if (struct instanceof Y.Item && pointsAhead(struct)) throw new MalformedUpdate('forward reference')
 
   const fresh = freshStructs(doc, structs, ds)
   const deletions = liveDeletions(doc, index, ds)
   // y-websocket sends updates that change nothing (an empty one, a delete set of what is already deleted).
-  if (fresh.items.length === 0 && !fresh.collected && deletions.items.length === 0 && deletions.unknown.length === 0) return OK
+  if (
+    fresh.items.length === 0 &&
+    !fresh.collected &&
+    deletions.items.length === 0 &&
+    deletions.unknown.length === 0
+  )
+    return OK
   if (role === 'projector') return refused('read_only')
 
   const locator = new Locator(doc, index)
@@ -56,7 +68,11 @@ function pointsAhead(item: Y.Item): boolean {
 }
 
 /** The structs of the update the document does not have yet (Yjs skips the rest), with their live lengths. */
-function freshStructs(doc: Y.Doc, structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>, ds: Map<number, Range[]>): Fresh {
+function freshStructs(
+  doc: Y.Doc,
+  structs: ReadonlyArray<Y.Item | Y.GC | Y.Skip>,
+  ds: Map<number, Range[]>,
+): Fresh {
   const fresh: Fresh = { items: [], collected: false }
   for (const struct of structs) {
     if (struct instanceof Y.Skip) continue
@@ -86,7 +102,10 @@ function liveDeletions(doc: Y.Doc, index: UpdateIndex, ds: Map<number, Range[]>)
         const struct = structs[i]
         if (!struct || struct.id.clock >= end) break
         if (struct instanceof Y.Item && !struct.deleted) {
-          items.push({ item: struct, count: Math.min(end, struct.id.clock + struct.length) - Math.max(clock, struct.id.clock) })
+          items.push({
+            item: struct,
+            count: Math.min(end, struct.id.clock + struct.length) - Math.max(clock, struct.id.clock),
+          })
         }
       }
       const from = Math.max(clock, state)

@@ -17,4 +17,9 @@ export interface BoardCardCounts {
  * Implemented in this folder; see the referee's README section in PROTOCOL.md. Without `boards`, the number of
  * cards per board is not checked.
  */
-export type CheckUpdate = (doc: Y.Doc, update: Uint8Array, role: Role, boards?: BoardCardCounts) => RefereeVerdict
+export type CheckUpdate = (
+  doc: Y.Doc,
+  update: Uint8Array,
+  role: Role,
+  boards?: BoardCardCounts,
+) => RefereeVerdict

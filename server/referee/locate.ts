@@ -47,16 +47,31 @@ function isExactly<T>(type: Y.AbstractType<unknown>, ctor: abstract new () => T)
 }
 
 /** The container a type makes once it sits at `sub` in `parent`, or null when the schema has no such place. */
-function childContainer(parent: Container, sub: string | null, type: Y.AbstractType<unknown>, key: string, inDoc: boolean): Container | null {
+function childContainer(
+  parent: Container,
+  sub: string | null,
+  type: Y.AbstractType<unknown>,
+  key: string,
+  inDoc: boolean,
+): Container | null {
   switch (parent.kind) {
     case 'foreign':
       return parent
     case 'board':
-      return sub !== null && isExactly(type, Y.Map) ? { kind: 'record', root: parent.root, id: sub, key } : null
+      return sub !== null && isExactly(type, Y.Map)
+        ? { kind: 'record', root: parent.root, id: sub, key }
+        : null
     case 'record': {
       const spec = sub === null ? undefined : fieldSpec(parent.root, sub)
       if (spec?.kind === 'text' && isExactly(type, Y.Text)) {
-        return { kind: 'text', root: parent.root, id: parent.id, key, text: inDoc ? (type as Y.Text) : null, limit: spec.limit }
+        return {
+          kind: 'text',
+          root: parent.root,
+          id: parent.id,
+          key,
+          text: inDoc ? (type as Y.Text) : null,
+          limit: spec.limit,
+        }
       }
       if (spec?.kind === 'questions' && isExactly(type, Y.Array)) {
         return { kind: 'questions', id: parent.id, key, array: inDoc ? (type as Y.Array<unknown>) : null }
@@ -65,7 +80,14 @@ function childContainer(parent: Container, sub: string | null, type: Y.AbstractT
     }
     case 'questions':
       return sub === null && isExactly(type, Y.Text)
-        ? { kind: 'text', root: ROOTS.themes, id: parent.id, key, text: inDoc ? (type as Y.Text) : null, limit: LIMITS.questionLength }
+        ? {
+            kind: 'text',
+            root: ROOTS.themes,
+            id: parent.id,
+            key,
+            text: inDoc ? (type as Y.Text) : null,
+            limit: LIMITS.questionLength,
+          }
         : null
     case 'text':
       return null
@@ -120,7 +142,8 @@ export class Locator {
     const parent = item.parent
     let where: Where
     if (!(parent instanceof Y.AbstractType)) where = DEAD
-    else if (parent._item === null) where = { state: 'known', container: rootContainer(Y.findRootTypeKey(parent)), sub: item.parentSub }
+    else if (parent._item === null)
+      where = { state: 'known', container: rootContainer(Y.findRootTypeKey(parent)), sub: item.parentSub }
     else where = withSub(this.containerOf({ struct: parent._item, inDoc: true }, depth + 1), item.parentSub)
     this.places.set(item, where)
     return where
@@ -144,7 +167,8 @@ export class Locator {
     if (item.rightOrigin && !right) return { state: 'unknown', client: item.rightOrigin.client }
     const next = left ?? right
     if (!next) return INVALID
-    if (left?.struct instanceof Y.GC || right?.struct instanceof Y.GC || !(next.struct instanceof Y.Item)) return DEAD
+    if (left?.struct instanceof Y.GC || right?.struct instanceof Y.GC || !(next.struct instanceof Y.Item))
+      return DEAD
     return { struct: next.struct, inDoc: next.inDoc }
   }
 

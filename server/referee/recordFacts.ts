@@ -77,14 +77,18 @@ export class RecordFacts {
         if (!this.themeExists(value.themeId)) return true
         // A perspective deleted meanwhile is tolerated (the card shows among the ideas to sort); another board's is not.
         const pid = value.perspectiveId
-        if (pid !== null && [...this.themesOf(ROOTS.perspectives, pid)].some((t) => t !== value.themeId)) return true
+        if (pid !== null && [...this.themesOf(ROOTS.perspectives, pid)].some((t) => t !== value.themeId))
+          return true
       }
     }
     return false
   }
 
   private themeExists(themeId: string): boolean {
-    return this.docRecord(ROOTS.themes, themeId) !== null || (this.createdIds.get(ROOTS.themes)?.has(themeId) ?? false)
+    return (
+      this.docRecord(ROOTS.themes, themeId) !== null ||
+      (this.createdIds.get(ROOTS.themes)?.has(themeId) ?? false)
+    )
   }
 
   private *themesOf(root: BoardRoot, id: string): Iterable<string> {

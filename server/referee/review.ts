@@ -11,7 +11,15 @@ import { fieldSpec, isRecordId, requiredFields, type BoardRoot } from './schemaR
 
 type Content = Y.Item['content']
 
-type Reason = 'server_root' | 'unknown_root' | 'schema' | 'too_long' | 'facilitator_only' | 'phase' | 'locked' | 'board_full'
+type Reason =
+  | 'server_root'
+  | 'unknown_root'
+  | 'schema'
+  | 'too_long'
+  | 'facilitator_only'
+  | 'phase'
+  | 'locked'
+  | 'board_full'
 
 interface Size {
   base: number
@@ -147,7 +155,11 @@ export class Review {
     if (live === 0) this.gone.add(key)
   }
 
-  private insertField(record: Extract<Container, { kind: 'record' }>, field: string | null, content: Content): void {
+  private insertField(
+    record: Extract<Container, { kind: 'record' }>,
+    field: string | null,
+    content: Content,
+  ): void {
     this.touch(record.root, record.id)
     const spec = field === null ? undefined : fieldSpec(record.root, field)
     if (field === null || !spec) return this.refuse('schema')

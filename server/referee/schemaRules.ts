@@ -20,7 +20,8 @@ export const isBoardRoot = (name: string): name is BoardRoot => BOARD_ROOTS.has(
 export const isRecordId = (value: unknown): value is string =>
   typeof value === 'string' && value.length > 0 && value.length <= MAX_ID_LENGTH
 
-const isOrderKey = (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= MAX_ORDER_KEY_LENGTH
+const isOrderKey = (value: unknown) =>
+  typeof value === 'string' && value.length > 0 && value.length <= MAX_ORDER_KEY_LENGTH
 const isTime = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0
 const isBoolean = (value: unknown) => typeof value === 'boolean'
 

@@ -22,7 +22,10 @@ export interface RoomDeps {
   log: Logger
   checkUpdate: CheckUpdate
   metrics: Metrics
-  limits: Pick<ServerLimits, 'cardsPerBoard' | 'maxPendingBytes' | 'maxPresenceBytes' | 'presencesPerConnection'>
+  limits: Pick<
+    ServerLimits,
+    'cardsPerBoard' | 'maxPendingBytes' | 'maxPresenceBytes' | 'presencesPerConnection'
+  >
   /** Called once when the room has unloaded or failed; the manager forgets it. */
   onGone: (room: Room) => void
 }
@@ -70,10 +73,14 @@ export class Room {
   ) {
     this.storedCount = stored.count
     this.lastSeq = stored.lastSeq
-    this.presence = new RoomPresence(doc, (message) => this.deps.bus.broadcast(this.workshopId, message, null), {
-      maxBytes: deps.limits.maxPresenceBytes,
-      idsPerConnection: deps.limits.presencesPerConnection,
-    })
+    this.presence = new RoomPresence(
+      doc,
+      (message) => this.deps.bus.broadcast(this.workshopId, message, null),
+      {
+        maxBytes: deps.limits.maxPresenceBytes,
+        idsPerConnection: deps.limits.presencesPerConnection,
+      },
+    )
     this.boards = new BoardCards(doc, deps.limits.cardsPerBoard)
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.changes.push({ update, origin }))
   }
@@ -185,7 +192,10 @@ export class Room {
     if (changes.length > 0) {
       // Durable before relayed: a failed write fails the room before anyone saw the change.
       try {
-        this.lastSeq = await this.deps.docs.append(this.workshopId, changes.map((c) => c.update))
+        this.lastSeq = await this.deps.docs.append(
+          this.workshopId,
+          changes.map((c) => c.update),
+        )
       } catch (error) {
         for (const task of applied) task.reject(error)
         throw error
@@ -220,7 +230,11 @@ export class Room {
       else if (task.kind === 'hello') outbox.push({ peer, message: encodeSyncStep1(this.doc) })
       else outbox.push({ peer, message: encodeSyncStep2(this.doc, task.stateVector) })
     } catch (error) {
-      this.deps.log.warn('message_failed', { workshopId: this.workshopId, participantId: peer.participantId, error })
+      this.deps.log.warn('message_failed', {
+        workshopId: this.workshopId,
+        participantId: peer.participantId,
+        error,
+      })
       this.ejected.add(peer)
       peer.close(CLOSE.malformed, 'message could not be handled')
     }
@@ -256,7 +270,11 @@ export class Room {
 
   private async compact(): Promise<void> {
     const before = this.storedCount
-    this.lastSeq = await this.deps.docs.replace(this.workshopId, Y.encodeStateAsUpdate(this.doc), this.lastSeq)
+    this.lastSeq = await this.deps.docs.replace(
+      this.workshopId,
+      Y.encodeStateAsUpdate(this.doc),
+      this.lastSeq,
+    )
     this.storedCount = 1
     this.deps.log.info('room_compacted', { workshopId: this.workshopId, updates: before })
   }

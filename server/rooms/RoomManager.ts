@@ -108,12 +108,17 @@ export class RoomManager {
       this.deps.log.error('room_load_failed', { workshopId, updates: stored.updates.length, error })
       throw new RoomUnavailable(`workshop ${workshopId} could not be loaded`)
     }
-    const room = new Room(workshopId, doc, { count: stored.updates.length, lastSeq: stored.lastSeq }, {
-      ...this.deps,
-      onGone: (gone) => {
-        if (this.rooms.get(workshopId) === gone) this.rooms.delete(workshopId)
+    const room = new Room(
+      workshopId,
+      doc,
+      { count: stored.updates.length, lastSeq: stored.lastSeq },
+      {
+        ...this.deps,
+        onGone: (gone) => {
+          if (this.rooms.get(workshopId) === gone) this.rooms.delete(workshopId)
+        },
       },
-    })
+    )
     this.rooms.set(workshopId, room)
     this.deps.log.info('room_loaded', { workshopId, updates: stored.updates.length })
     return room

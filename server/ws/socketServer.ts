@@ -29,7 +29,10 @@ export interface SocketServerDeps {
   commands: CommandHandler
   log: Logger
   metrics: Metrics
-  limits: Pick<ServerLimits, 'messageBurst' | 'messagesPerSecond' | 'connectionsPerAddress' | 'maxBufferedBytes'>
+  limits: Pick<
+    ServerLimits,
+    'messageBurst' | 'messagesPerSecond' | 'connectionsPerAddress' | 'maxBufferedBytes'
+  >
   /** How often to ping; a socket that has not answered the previous ping by then is dropped. */
   keepaliveMs?: number
 }
@@ -117,12 +120,14 @@ export function createSocketServer(deps: SocketServerDeps): SocketServer {
         return closeSocket(ws, CLOSE.rateLimited, 'too many messages')
       }
       if (room && connection) return receive(room, connection, data, isBinary)
-      if (early.length >= MAX_EARLY_MESSAGES) limited(ws, CLOSE.rateLimited, 'too many messages', 'too_many_messages')
+      if (early.length >= MAX_EARLY_MESSAGES)
+        limited(ws, CLOSE.rateLimited, 'too many messages', 'too_many_messages')
       else early.push({ data, isBinary })
     })
 
     try {
-      if (!(await registry.findWorkshop(workshopId))) return closeSocket(ws, CLOSE.notFound, 'unknown workshop')
+      if (!(await registry.findWorkshop(workshopId)))
+        return closeSocket(ws, CLOSE.notFound, 'unknown workshop')
       const identity = await identify(registry, workshopId, token)
       if (!identity.ok) {
         log.info('socket_refused', { workshopId, reason: identity.reason })

@@ -14,7 +14,12 @@ export function perspectivesOf(doc: Y.Doc, themeId: string, exceptId?: string): 
 }
 
 /** Cards of one list (a perspective, or a theme's ideas to sort when perspectiveId is null), in board order. */
-export function cardsOf(doc: Y.Doc, themeId: string, perspectiveId: string | null, exceptId?: string): Ordered[] {
+export function cardsOf(
+  doc: Y.Doc,
+  themeId: string,
+  perspectiveId: string | null,
+  exceptId?: string,
+): Ordered[] {
   const result: Ordered[] = []
   for (const [id, map] of roots(doc).cards.entries()) {
     if (id === exceptId) continue

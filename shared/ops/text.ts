@@ -56,7 +56,13 @@ function maxLength(ref: TextRef): number {
  * what would not fit within the text's limit is left out.
  * @example spliceText(doc, { kind: 'card', id, field: 'text' }, 0, 0, 'Aller vers ')
  */
-export function spliceText(doc: Y.Doc, ref: TextRef, index: number, deleteCount: number, insert: string): boolean {
+export function spliceText(
+  doc: Y.Doc,
+  ref: TextRef,
+  index: number,
+  deleteCount: number,
+  insert: string,
+): boolean {
   const text = resolveText(doc, ref)
   if (!text) return false
   doc.transact(() => {
@@ -82,7 +88,8 @@ export function diffText(before: string, after: string, caret = after.length) {
   if (prefix > 0 && isHighSurrogate(before.charCodeAt(prefix - 1))) prefix--
   let suffix = 0
   const maxSuffix = Math.min(before.length - prefix, after.length - prefix)
-  while (suffix < maxSuffix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++
+  while (suffix < maxSuffix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix])
+    suffix++
   if (suffix > 0 && isLowSurrogate(before.charCodeAt(before.length - suffix))) suffix--
   return {
     index: prefix,

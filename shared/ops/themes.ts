@@ -20,7 +20,9 @@ export function addTheme(doc: Y.Doc, input: { name: string; questions?: readonly
     theme.set('key', keyAt(siblings, siblings.length))
     theme.set('name', textOf(input.name, LIMITS.themeNameLength))
     const questions = new Y.Array<Y.Text>()
-    questions.push((input.questions ?? []).slice(0, LIMITS.questionsPerTheme).map((q) => textOf(q, LIMITS.questionLength)))
+    questions.push(
+      (input.questions ?? []).slice(0, LIMITS.questionsPerTheme).map((q) => textOf(q, LIMITS.questionLength)),
+    )
     theme.set('questions', questions)
     themes.set(id, theme)
   })
@@ -48,7 +50,8 @@ export function deleteTheme(doc: Y.Doc, themeId: string): boolean {
   const r = roots(doc)
   if (!r.themes.has(themeId)) return false
   doc.transact(() => {
-    for (const [id, p] of r.perspectives.entries()) if (p.get('themeId') === themeId) r.perspectives.delete(id)
+    for (const [id, p] of r.perspectives.entries())
+      if (p.get('themeId') === themeId) r.perspectives.delete(id)
     for (const [id, c] of r.cards.entries()) {
       const place = c.get('place') as { themeId?: unknown } | undefined
       if (place?.themeId === themeId) r.cards.delete(id)

@@ -7,7 +7,11 @@ import { IDLE_TIMER } from '../timer'
 import { addTheme } from './themes'
 
 /** Server-side: writes a new workshop's metadata, control state and the template's themes, in one transaction. */
-export function initWorkshop(doc: Y.Doc, meta: Omit<WorkshopMeta, 'schemaVersion'>, template: TemplateId): void {
+export function initWorkshop(
+  doc: Y.Doc,
+  meta: Omit<WorkshopMeta, 'schemaVersion'>,
+  template: TemplateId,
+): void {
   doc.transact(() => {
     const r = roots(doc)
     r.meta.set('schemaVersion', SCHEMA_VERSION)

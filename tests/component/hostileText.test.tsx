@@ -46,7 +46,12 @@ describe('hostile card text', () => {
   it('shows as the text typed on the projector', () => {
     const { doc, cards } = workshopWithHostileCard()
     setFollow(doc, { kind: 'card', cardId: cards.cafe })
-    unbind = openInStore(doc, { role: 'projector', participantId: 'facilitator-1', name: 'Animation', token: 'k' })
+    unbind = openInStore(doc, {
+      role: 'projector',
+      participantId: 'facilitator-1',
+      name: 'Animation',
+      token: 'k',
+    })
     const { container } = render(<ProjectorScreen />)
     expect(container.textContent).toContain(HOSTILE)
     expectNoMarkupFrom(container)

@@ -36,7 +36,10 @@ async function joinAs(code: string, name: string, centre: string): Promise<Page>
 
 describe('two participants on the same board', () => {
   it('each sees the other arrive, the other’s card appear and its text being typed', async () => {
-    const workshop = await createWorkshop(server.url, { title: 'Atelier SENACS', template: 'participation-partenariats' })
+    const workshop = await createWorkshop(server.url, {
+      title: 'Atelier SENACS',
+      template: 'participation-partenariats',
+    })
     const awa = await joinAs(workshop.joinCode, 'Awa Diallo', 'Centre social des Tilleuls')
     const leo = await joinAs(workshop.joinCode, 'Léo Martin', 'Maison de quartier Grand Air')
 
@@ -66,7 +69,14 @@ describe('two participants on the same board', () => {
     // A reload brings the board back as it was.
     await leo.reload()
     await expect
-      .poll(() => leo.getByRole('textbox', { name: /Texte de l’(action|idée)/ }).last().inputValue(), { timeout: 10_000 })
+      .poll(
+        () =>
+          leo
+            .getByRole('textbox', { name: /Texte de l’(action|idée)/ })
+            .last()
+            .inputValue(),
+        { timeout: 10_000 },
+      )
       .toBe(expected)
   })
 })

@@ -10,7 +10,11 @@ export interface ApiResult<T = unknown> {
 }
 
 /** Any request; the body is parsed as JSON when the response says it is JSON, else returned as text. */
-export async function request<T = unknown>(baseUrl: string, path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
+export async function request<T = unknown>(
+  baseUrl: string,
+  path: string,
+  init: RequestInit = {},
+): Promise<ApiResult<T>> {
   const response = await fetch(baseUrl + path, init)
   const type = response.headers.get('content-type') ?? ''
   const body = type.includes('application/json') ? await response.json() : await response.text()
@@ -18,12 +22,21 @@ export async function request<T = unknown>(baseUrl: string, path: string, init: 
 }
 
 /** A JSON POST sent from another address of 127.0.0.0/8, as if from another machine. */
-export function postJsonFrom<T = unknown>(from: string, baseUrl: string, path: string, body: unknown): Promise<ApiResult<T>> {
+export function postJsonFrom<T = unknown>(
+  from: string,
+  baseUrl: string,
+  path: string,
+  body: unknown,
+): Promise<ApiResult<T>> {
   const text = JSON.stringify(body)
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       baseUrl + path,
-      { method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) } },
+      {
+        method: 'POST',
+        localAddress: from,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) },
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -31,7 +44,8 @@ export function postJsonFrom<T = unknown>(from: string, baseUrl: string, path: s
           const raw = Buffer.concat(chunks).toString('utf8')
           const json = (res.headers['content-type'] ?? '').includes('application/json')
           const headers = new Headers()
-          for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value)
+          for (const [name, value] of Object.entries(res.headers))
+            if (typeof value === 'string') headers.set(name, value)
           resolve({ status: res.statusCode ?? 0, headers, body: (json ? JSON.parse(raw) : raw) as T })
         })
       },
@@ -55,7 +69,8 @@ export async function createWorkshop(
   input: CreateWorkshopRequest = { title: 'Atelier participation', organiser: 'Fédération' },
 ): Promise<CreateWorkshopResponse> {
   const result = await postJson<CreateWorkshopResponse>(baseUrl, '/api/workshops', input)
-  if (result.status !== 201) throw new Error(`create workshop: ${result.status} ${JSON.stringify(result.body)}`)
+  if (result.status !== 201)
+    throw new Error(`create workshop: ${result.status} ${JSON.stringify(result.body)}`)
   return result.body
 }
 

@@ -118,7 +118,11 @@ export async function spawnServerProcess(options: {
 }
 
 /** Waits until the server in `child` answers on `port`; kills it if it never does. */
-export async function superviseServer(child: ChildProcess, port: number, startedAt: number): Promise<ServerProcess> {
+export async function superviseServer(
+  child: ChildProcess,
+  port: number,
+  startedAt: number,
+): Promise<ServerProcess> {
   const exited = new Promise<void>((resolveExit) => {
     if (child.exitCode !== null || child.signalCode !== null) resolveExit()
     else child.once('exit', () => resolveExit())
@@ -154,7 +158,9 @@ export async function superviseServer(child: ChildProcess, port: number, started
 export function readStoredDoc(dataDir: string, workshopId: string): { doc: Y.Doc; rows: number } {
   const db = new Database(join(dataDir, SQLITE_FILE))
   try {
-    const rows = db.prepare('SELECT data FROM doc_updates WHERE workshop_id = ? ORDER BY seq').all(workshopId) as Array<{
+    const rows = db
+      .prepare('SELECT data FROM doc_updates WHERE workshop_id = ? ORDER BY seq')
+      .all(workshopId) as Array<{
       data: Buffer
     }>
     const doc = new Y.Doc()
@@ -172,7 +178,10 @@ export function truncateStoredDoc(dataDir: string, workshopId: string): Buffer[]
     const last = db
       .prepare('SELECT seq, data FROM doc_updates WHERE workshop_id = ? ORDER BY seq DESC LIMIT 1')
       .get(workshopId) as { seq: number; data: Buffer }
-    db.prepare('UPDATE doc_updates SET data = ? WHERE seq = ?').run(last.data.subarray(0, last.data.length >> 1), last.seq)
+    db.prepare('UPDATE doc_updates SET data = ? WHERE seq = ?').run(
+      last.data.subarray(0, last.data.length >> 1),
+      last.seq,
+    )
     return storedRows(db, workshopId)
   } finally {
     db.close()
@@ -190,7 +199,9 @@ export function readStoredRows(dataDir: string, workshopId: string): Buffer[] {
 }
 
 function storedRows(db: Database.Database, workshopId: string): Buffer[] {
-  const rows = db.prepare('SELECT data FROM doc_updates WHERE workshop_id = ? ORDER BY seq').all(workshopId) as Array<{ data: Buffer }>
+  const rows = db
+    .prepare('SELECT data FROM doc_updates WHERE workshop_id = ? ORDER BY seq')
+    .all(workshopId) as Array<{ data: Buffer }>
   return rows.map((row) => row.data)
 }
 
@@ -200,7 +211,10 @@ export function integrityCheck(dataDir: string): string[] {
   try {
     const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>
     const foreign = db.pragma('foreign_key_check') as unknown[]
-    return [...rows.map((row) => row.integrity_check), ...foreign.map((row) => `foreign key: ${JSON.stringify(row)}`)]
+    return [
+      ...rows.map((row) => row.integrity_check),
+      ...foreign.map((row) => `foreign key: ${JSON.stringify(row)}`),
+    ]
   } finally {
     db.close()
   }
@@ -210,7 +224,10 @@ export function integrityCheck(dataDir: string): string[] {
 export function corruptStoredDoc(dataDir: string, workshopId: string): void {
   const db = new Database(join(dataDir, SQLITE_FILE))
   try {
-    db.prepare('UPDATE doc_updates SET data = ? WHERE workshop_id = ?').run(Buffer.from([0xff, 0xff, 0xff, 0x01, 0x02]), workshopId)
+    db.prepare('UPDATE doc_updates SET data = ? WHERE workshop_id = ?').run(
+      Buffer.from([0xff, 0xff, 0xff, 0x01, 0x02]),
+      workshopId,
+    )
   } finally {
     db.close()
   }

@@ -148,7 +148,9 @@ describe('malformed commands', () => {
     expect(await mallory.commands.send(wrongBudget)).toMatchObject({ ok: false, error: 'malformed' })
     // A command frame whose text is cut short: still an answer, not a disconnection.
     mallory.provider.ws?.send(new Uint8Array([100, 50, 1]))
-    await waitFor(() => mallory.commands.replies.filter((r) => r.kind === 'result' && r.id === -1).length === 2)
+    await waitFor(
+      () => mallory.commands.replies.filter((r) => r.kind === 'result' && r.id === -1).length === 2,
+    )
     await expectOk(mallory.commands, { type: 'ballot.get' })
     expect(mallory.closeCodes).toEqual([])
   })

@@ -33,11 +33,15 @@ describe('who may connect', () => {
 
   it("refuses another workshop's credential with 4401", async () => {
     const other = await createWorkshop(t.url)
-    expect((await openRawSocket(t.url, workshop.id, other.facilitatorKey).closed).code).toBe(CLOSE.unauthorized)
+    expect((await openRawSocket(t.url, workshop.id, other.facilitatorKey).closed).code).toBe(
+      CLOSE.unauthorized,
+    )
   })
 
   it('refuses an unknown workshop with 4404', async () => {
-    expect((await openRawSocket(t.url, 'zzzzzzzzzzzz', workshop.facilitatorKey).closed).code).toBe(CLOSE.notFound)
+    expect((await openRawSocket(t.url, 'zzzzzzzzzzzz', workshop.facilitatorKey).closed).code).toBe(
+      CLOSE.notFound,
+    )
   })
 
   it('refuses a removed participant with 4403, and the provider stops retrying', async () => {
@@ -58,7 +62,9 @@ describe('who may connect', () => {
 })
 
 describe('what a client may write', () => {
-  async function twoPeople(): Promise<[TestClient & { participantId: string }, TestClient & { participantId: string }]> {
+  async function twoPeople(): Promise<
+    [TestClient & { participantId: string }, TestClient & { participantId: string }]
+  > {
     const a = await joinAndConnect(t.url, workshop, { name: 'Fatou', centre: 'CS Nord' })
     const b = await joinAndConnect(t.url, workshop, { name: 'Gaspard', centre: 'CS Sud' })
     return [a, b]
@@ -74,7 +80,11 @@ describe('what a client may write', () => {
   it.each([
     ['meta', (doc: Y.Doc) => roots(doc).meta.set('title', 'Piraté')],
     ['control', (doc: Y.Doc) => roots(doc).control.set('phase', 'resultats')],
-    ['roster', (doc: Y.Doc) => roots(doc).roster.set('intrus', { name: 'Intrus', centre: '', role: 'facilitator', joinedAt: 0 })],
+    [
+      'roster',
+      (doc: Y.Doc) =>
+        roots(doc).roster.set('intrus', { name: 'Intrus', centre: '', role: 'facilitator', joinedAt: 0 }),
+    ],
   ])('a participant writing into %s is closed with 4409 and nobody else sees it', async (_root, write) => {
     const [a, b] = await twoPeople()
     write(a.doc)
@@ -92,13 +102,20 @@ describe('what a client may write', () => {
 
   it('the projector watches but may not write', async () => {
     const [a, b] = await twoPeople()
-    const projector = connectClient(t.url, workshop.id, workshop.facilitatorKey, { params: { as: 'projector' } })
+    const projector = connectClient(t.url, workshop.id, workshop.facilitatorKey, {
+      params: { as: 'projector' },
+    })
     await projector.whenSynced
     await settle(b)
     await waitFor(() => expect(roots(projector.doc).cards.size).toBe(roots(serverDoc()).cards.size))
     const before = roots(serverDoc()).cards.size
     const themeId = readBoard(projector.doc).themes[0]!.id
-    addCard(projector.doc, { themeId, perspectiveId: null, text: 'Depuis le projecteur', author: 'facilitator-1' })
+    addCard(projector.doc, {
+      themeId,
+      perspectiveId: null,
+      text: 'Depuis le projecteur',
+      author: 'facilitator-1',
+    })
     await waitFor(() => expect(projector.closeCodes).toContain(CLOSE.refused))
     await settle(b)
     expect(roots(serverDoc()).cards.size).toBe(before + 1)

@@ -4,7 +4,13 @@ import { addCard } from '../../shared/ops'
 import { CLOSE, MAX_MESSAGE_BYTES, type CreateWorkshopResponse } from '../../shared/protocol'
 import { readBoard } from '../../shared/read'
 import { createWorkshop, health } from '../helpers/api'
-import { joinAndConnect, openRawSocket, syncStep1Message, updateMessage, type TestClient } from '../helpers/clients'
+import {
+  joinAndConnect,
+  openRawSocket,
+  syncStep1Message,
+  updateMessage,
+  type TestClient,
+} from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { waitFor } from '../helpers/waitFor'
 
@@ -28,7 +34,12 @@ afterAll(async () => {
 /** The well-behaved clients of the same workshop still sync with each other. */
 async function othersStillSync(): Promise<void> {
   const themeId = readBoard(writer.doc).themes[0]!.id
-  const id = addCard(writer.doc, { themeId, perspectiveId: null, text: 'Toujours là', author: writer.participantId })!
+  const id = addCard(writer.doc, {
+    themeId,
+    perspectiveId: null,
+    text: 'Toujours là',
+    author: writer.participantId,
+  })!
   await waitFor(() => roots(reader.doc).cards.has(id))
   expect(writer.closeCodes).toEqual([])
   expect(reader.closeCodes).toEqual([])
@@ -93,7 +104,10 @@ describe('a client that stops answering', () => {
     await waitFor(async () => (await health(quick.url)).connections === 1)
     // Stop reading: pings go unanswered, as with a laptop whose lid was closed.
     ;(raw.ws as unknown as { _socket: { pause(): void } })._socket.pause()
-    await waitFor(async () => expect(await health(quick.url)).toMatchObject({ connections: 0, workshops: 0 }), { timeout: 3000 })
+    await waitFor(
+      async () => expect(await health(quick.url)).toMatchObject({ connections: 0, workshops: 0 }),
+      { timeout: 3000 },
+    )
     raw.ws.terminate()
     await quick.cleanup()
   })

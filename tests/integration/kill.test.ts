@@ -6,7 +6,13 @@ import { CLOSE } from '../../shared/protocol'
 import { readBoard } from '../../shared/read'
 import { createWorkshop } from '../helpers/api'
 import { joinAndConnect, type TestClient } from '../helpers/clients'
-import { freePort, makeDataDir, readStoredDoc, spawnServerProcess, type ServerProcess } from '../helpers/server'
+import {
+  freePort,
+  makeDataDir,
+  readStoredDoc,
+  spawnServerProcess,
+  type ServerProcess,
+} from '../helpers/server'
 import { waitFor } from '../helpers/waitFor'
 
 const cleanups: Array<() => Promise<void> | void> = []
@@ -48,7 +54,9 @@ it('after a crash, everything a client had received is still there, and offline 
 
   const workshop = await createWorkshop(server.url)
   const [a, b, observer] = await Promise.all(
-    ['Mona', 'Nadir', 'Odile'].map((name) => joinAndConnect(server.url, workshop, { name, centre: 'CS Rivière' })),
+    ['Mona', 'Nadir', 'Odile'].map((name) =>
+      joinAndConnect(server.url, workshop, { name, centre: 'CS Rivière' }),
+    ),
   )
   if (!a || !b || !observer) throw new Error('three people expected')
   const people = [a, b, observer]
@@ -72,7 +80,10 @@ it('after a crash, everything a client had received is still there, and offline 
   const storedVector = Y.decodeStateVector(Y.encodeStateVector(stored.doc))
   for (const person of people) {
     for (const [client, clock] of receivedFromOthers(person)) {
-      expect(storedVector.get(client) ?? 0, `updates of client ${client} seen by a participant`).toBeGreaterThanOrEqual(clock)
+      expect(
+        storedVector.get(client) ?? 0,
+        `updates of client ${client} seen by a participant`,
+      ).toBeGreaterThanOrEqual(clock)
     }
   }
   expect(count(textIn(stored.doc, ref), 'm')).toBeGreaterThanOrEqual(count(textIn(odile.doc, ref), 'm'))

@@ -17,7 +17,9 @@ afterAll(() => t.cleanup())
 it('logs one JSON object per event and never a credential', async () => {
   const workshop = await createWorkshop(t.url)
   const joined = await joinWorkshop(t.url, workshop)
-  await request(t.url, `/api/workshops/${workshop.id}/session`, { headers: { authorization: `Bearer ${joined.token}` } })
+  await request(t.url, `/api/workshops/${workshop.id}/session`, {
+    headers: { authorization: `Bearer ${joined.token}` },
+  })
 
   const client = connectClient(t.url, workshop.id, joined.token)
   await client.whenSynced
@@ -32,10 +34,24 @@ it('logs one JSON object per event and never a credential', async () => {
 
   const events = lines.map((line) => JSON.parse(line) as { t: string; level: string; event: string })
   for (const event of events) {
-    expect(event).toEqual(expect.objectContaining({ t: expect.any(String), level: expect.any(String), event: expect.any(String) }))
+    expect(event).toEqual(
+      expect.objectContaining({
+        t: expect.any(String),
+        level: expect.any(String),
+        event: expect.any(String),
+      }),
+    )
   }
   const names = events.map((event) => event.event)
-  expect(names).toEqual(expect.arrayContaining(['server_started', 'update_refused', 'message_malformed', 'room_unloaded', 'server_stopped']))
+  expect(names).toEqual(
+    expect.arrayContaining([
+      'server_started',
+      'update_refused',
+      'message_malformed',
+      'room_unloaded',
+      'server_stopped',
+    ]),
+  )
   const everything = lines.join('\n')
   expect(everything).not.toContain(workshop.facilitatorKey)
   expect(everything).not.toContain(joined.token)

@@ -8,7 +8,15 @@ import type { Storage } from '../../server/persistence/types'
 import { COMPACT_AFTER } from '../../server/rooms/Room'
 import { createWorkshop, health, postJson } from '../helpers/api'
 import * as Y from 'yjs'
-import { applyReceived, connectClient, joinAndConnect, openRawSocket, syncStep1Message, updateMessage, type TestClient } from '../helpers/clients'
+import {
+  applyReceived,
+  connectClient,
+  joinAndConnect,
+  openRawSocket,
+  syncStep1Message,
+  updateMessage,
+  type TestClient,
+} from '../helpers/clients'
 import {
   corruptStoredDoc,
   makeDataDir,
@@ -41,7 +49,12 @@ async function facilitator(t: TestServer, workshop: CreateWorkshopResponse): Pro
 }
 
 /** Adds a card with `text` and waits until the server has stored and relayed it. */
-async function cardWith(t: TestServer, client: TestClient, workshop: CreateWorkshopResponse, text: string): Promise<TextRef> {
+async function cardWith(
+  t: TestServer,
+  client: TestClient,
+  workshop: CreateWorkshopResponse,
+  text: string,
+): Promise<TextRef> {
   const themeId = readBoard(client.doc).themes[0]!.id
   const id = addCard(client.doc, { themeId, perspectiveId: null, text, author: 'facilitator-1' })!
   await waitFor(() => t.server.rooms.get(workshop.id)?.doc.getMap('cards').has(id) === true)
@@ -74,7 +87,11 @@ describe('persistence', () => {
     const a = await facilitator(t, workshop)
     const ref = await cardWith(t, a, workshop, 'Ouvrir le conseil aux jeunes')
     spliceText(a.doc, ref, 0, 0, '→ ')
-    await waitFor(() => expect(resolveText(t.server.rooms.get(workshop.id)!.doc, ref)?.toString()).toBe('→ Ouvrir le conseil aux jeunes'))
+    await waitFor(() =>
+      expect(resolveText(t.server.rooms.get(workshop.id)!.doc, ref)?.toString()).toBe(
+        '→ Ouvrir le conseil aux jeunes',
+      ),
+    )
     expect(await health(t.url)).toMatchObject({ workshops: 1, connections: 1 })
 
     a.destroy()
@@ -148,7 +165,12 @@ describe('persistence', () => {
     const storage = openSqliteStorage(dataDir)
     const later = readStoredDoc(dataDir, torn.id).doc
     const before = Y.encodeStateVector(later)
-    addCard(later, { themeId: readBoard(later).themes[0]!.id, perspectiveId: null, text: 'Écrit avant la coupure', author: 'facilitator-1' })
+    addCard(later, {
+      themeId: readBoard(later).themes[0]!.id,
+      perspectiveId: null,
+      text: 'Écrit avant la coupure',
+      author: 'facilitator-1',
+    })
     await storage.docs.append(torn.id, [Y.encodeStateAsUpdate(later, before)])
     await storage.close()
     const rows = truncateStoredDoc(dataDir, torn.id)
@@ -179,7 +201,8 @@ describe('persistence', () => {
       close: () => real.close(),
       docs: {
         load: (id) => real.docs.load(id),
-        append: (id, updates) => (diskFull ? Promise.reject(new Error('disk full')) : real.docs.append(id, updates)),
+        append: (id, updates) =>
+          diskFull ? Promise.reject(new Error('disk full')) : real.docs.append(id, updates),
         replace: (id, snapshot, upto) => real.docs.replace(id, snapshot, upto),
         count: (id) => real.docs.count(id),
       },
@@ -192,14 +215,21 @@ describe('persistence', () => {
 
     diskFull = true
     const themeId = readBoard(author.doc).themes[0]!.id
-    const id = addCard(author.doc, { themeId, perspectiveId: null, text: 'Pas encore écrit', author: 'facilitator-1' })!
+    const id = addCard(author.doc, {
+      themeId,
+      perspectiveId: null,
+      text: 'Pas encore écrit',
+      author: 'facilitator-1',
+    })!
     await waitFor(() => expect(other.closeCodes).toContain(CLOSE.unavailable))
     expect(author.closeCodes).toContain(CLOSE.unavailable)
     expect(roots(other.doc).cards.has(id)).toBe(false)
 
     diskFull = false
     // Both reconnect by themselves; the author's sync sends the card the server never stored.
-    await waitFor(() => expect(roots(other.doc).cards.get(id)?.get('text')?.toString()).toBe('Pas encore écrit'))
+    await waitFor(() =>
+      expect(roots(other.doc).cards.get(id)?.get('text')?.toString()).toBe('Pas encore écrit'),
+    )
     expect(readStoredDoc(dataDir, workshop.id).doc.getMap('cards').has(id)).toBe(true)
   })
 
@@ -217,7 +247,12 @@ describe('persistence', () => {
     const updates: Uint8Array[] = []
     local.on('update', (update: Uint8Array) => updates.push(update))
     const themeId = readBoard(local).themes[0]!.id
-    const id = addCard(local, { themeId, perspectiveId: null, text: 'Envoyé juste avant de partir', author: 'facilitator-1' })!
+    const id = addCard(local, {
+      themeId,
+      perspectiveId: null,
+      text: 'Envoyé juste avant de partir',
+      author: 'facilitator-1',
+    })!
     raw.ws.send(updateMessage(updates[0]!))
     raw.ws.terminate()
 

@@ -1,7 +1,17 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { roots } from '../../shared/doc'
-import { addCard, addPerspective, cardsOf, moveCard, movePerspective, perspectivesOf, resolveText, spliceText, type TextRef } from '../../shared/ops'
+import {
+  addCard,
+  addPerspective,
+  cardsOf,
+  moveCard,
+  movePerspective,
+  perspectivesOf,
+  resolveText,
+  spliceText,
+  type TextRef,
+} from '../../shared/ops'
 import type { CreateWorkshopResponse } from '../../shared/protocol'
 import { readBoard } from '../../shared/read'
 import { createWorkshop } from '../helpers/api'
@@ -28,7 +38,9 @@ beforeEach(async () => {
   for (const person of people) person.destroy()
   workshop = await createWorkshop(t.url)
   people = await Promise.all(
-    ['Awa', 'Bernard', 'Chloé'].map((name, i) => joinAndConnect(t.url, workshop, { name, centre: `Centre ${i + 1}` })),
+    ['Awa', 'Bernard', 'Chloé'].map((name, i) =>
+      joinAndConnect(t.url, workshop, { name, centre: `Centre ${i + 1}` }),
+    ),
   )
 })
 
@@ -53,7 +65,12 @@ function firstThemeId(doc: Y.Doc): string {
 
 /** One person adds an empty card; resolves once everyone (the server included) has it. */
 async function sharedCard(author: Person): Promise<TextRef> {
-  const id = addCard(author.doc, { themeId: firstThemeId(author.doc), perspectiveId: null, text: '', author: author.participantId })
+  const id = addCard(author.doc, {
+    themeId: firstThemeId(author.doc),
+    perspectiveId: null,
+    text: '',
+    author: author.participantId,
+  })
   if (!id) throw new Error('card not added')
   await waitFor(() => people.every((p) => roots(p.doc).cards.has(id)) && roots(serverDoc()).cards.has(id))
   return { kind: 'card', id, field: 'text' }
@@ -146,7 +163,9 @@ describe('moving things at the same time', () => {
     moveCard(c.doc, ref.id, { themeId, perspectiveId: null, index: 0 })
 
     await waitFor(() => {
-      const places = [...people.map((p) => p.doc), serverDoc()].map((doc) => JSON.stringify(roots(doc).cards.get(ref.id)?.get('place')))
+      const places = [...people.map((p) => p.doc), serverDoc()].map((doc) =>
+        JSON.stringify(roots(doc).cards.get(ref.id)?.get('place')),
+      )
       expect(new Set(places).size).toBe(1)
     })
     for (const doc of [a.doc, b.doc, c.doc]) {
@@ -167,7 +186,11 @@ describe('moving things at the same time', () => {
     movePerspective(c.doc, ids[0]!, 0)
 
     const order = await waitFor(() => {
-      const orders = [...people.map((p) => p.doc), serverDoc()].map((doc) => perspectivesOf(doc, themeId).map((p) => p.id).join())
+      const orders = [...people.map((p) => p.doc), serverDoc()].map((doc) =>
+        perspectivesOf(doc, themeId)
+          .map((p) => p.id)
+          .join(),
+      )
       expect(new Set(orders).size).toBe(1)
       return orders[0]!.split(',')
     })
@@ -180,7 +203,10 @@ describe('the roster', () => {
     const [a] = trio()
     const dalila = await joinAndConnect(t.url, workshop, { name: 'Dalila', centre: 'Espace Nelson Mandela' })
     await waitFor(() =>
-      expect(roots(a.doc).roster.get(dalila.participantId)).toMatchObject({ name: 'Dalila', role: 'participant' }),
+      expect(roots(a.doc).roster.get(dalila.participantId)).toMatchObject({
+        name: 'Dalila',
+        role: 'participant',
+      }),
     )
     expect(roots(a.doc).roster.size).toBe(5) // facilitator, three people, Dalila
     dalila.destroy()
@@ -191,11 +217,16 @@ describe('presence', () => {
   it('relays who is here, and forgets a connection that drops', async () => {
     const [a, b] = trio()
     a.provider.awareness.setLocalStateField('user', { id: a.participantId, name: 'Awa' })
-    await waitFor(() => expect(b.provider.awareness.getStates().get(a.doc.clientID)).toMatchObject({ user: { name: 'Awa' } }))
+    await waitFor(() =>
+      expect(b.provider.awareness.getStates().get(a.doc.clientID)).toMatchObject({ user: { name: 'Awa' } }),
+    )
 
     const raw = openRawSocket(t.url, workshop.id, workshop.facilitatorKey)
     await raw.opened
-    const { message, clientId } = presenceMessage({ user: { id: 'facilitator-1', name: 'Animation' }, editing: null })
+    const { message, clientId } = presenceMessage({
+      user: { id: 'facilitator-1', name: 'Animation' },
+      editing: null,
+    })
     raw.ws.send(message)
     await waitFor(() => expect(b.provider.awareness.getStates().has(clientId)).toBe(true))
     // No goodbye message: the server notices the socket is gone and tells the others.

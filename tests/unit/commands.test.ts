@@ -18,7 +18,9 @@ describe('parseCommandEnvelope', () => {
       type: 'round.open',
       settings: { ...DEFAULT_VOTE_SETTINGS, budget: 5 },
     })
-    expect(parse({ id: 4, command: { type: 'projector.follow', target: { kind: 'theme', themeId: 't' } } })).not.toBeNull()
+    expect(
+      parse({ id: 4, command: { type: 'projector.follow', target: { kind: 'theme', themeId: 't' } } }),
+    ).not.toBeNull()
     expect(parse({ id: 5, command: { type: 'timer.addMinute', extra: 'ignored' } })?.command).toEqual({
       type: 'timer.addMinute',
     })
@@ -60,13 +62,18 @@ describe('the indicator commands', () => {
       csv,
       mode: 'replace',
     })
-    expect(parse({ id: 2, command: { type: 'indicator.pin', indicatorId: 'i1', themeId: 't1', index: 2 } })?.command).toEqual({
+    expect(
+      parse({ id: 2, command: { type: 'indicator.pin', indicatorId: 'i1', themeId: 't1', index: 2 } })
+        ?.command,
+    ).toEqual({
       type: 'indicator.pin',
       indicatorId: 'i1',
       themeId: 't1',
       index: 2,
     })
-    expect(parse({ id: 3, command: { type: 'indicator.pin', indicatorId: 'i1', themeId: null } })?.command).toEqual({
+    expect(
+      parse({ id: 3, command: { type: 'indicator.pin', indicatorId: 'i1', themeId: null } })?.command,
+    ).toEqual({
       type: 'indicator.pin',
       indicatorId: 'i1',
       themeId: null,
@@ -82,8 +89,12 @@ describe('the indicator commands', () => {
     expect(parse({ id: 1, command: { type: 'indicators.import', csv: 12, mode: 'append' } })).toBeNull()
     expect(parse({ id: 1, command: { type: 'indicators.import', mode: 'append' } })).toBeNull()
     expect(parse({ id: 1, command: { type: 'indicator.pin', indicatorId: 'i1' } })).toBeNull()
-    expect(parse({ id: 1, command: { type: 'indicator.pin', indicatorId: 'i1', themeId: 't1', index: -1 } })).toBeNull()
-    expect(parse({ id: 1, command: { type: 'indicator.pin', indicatorId: 'i1', themeId: 't1', index: 1.5 } })).toBeNull()
+    expect(
+      parse({ id: 1, command: { type: 'indicator.pin', indicatorId: 'i1', themeId: 't1', index: -1 } }),
+    ).toBeNull()
+    expect(
+      parse({ id: 1, command: { type: 'indicator.pin', indicatorId: 'i1', themeId: 't1', index: 1.5 } }),
+    ).toBeNull()
     expect(parse({ id: 1, command: { type: 'indicator.pin', indicatorId: '', themeId: null } })).toBeNull()
     expect(parse({ id: 1, command: { type: 'indicator.remove' } })).toBeNull()
   })

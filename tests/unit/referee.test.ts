@@ -47,13 +47,30 @@ describe('a participant during the collecte phase', () => {
     const room = newRoom()
     const card = cardIn(room, room.themeA)
     write(room, (doc) => spliceText(doc, cardText(card), 0, 0, 'Ouvrir '))
-    const perspective = write(room, (doc) => addPerspective(doc, { themeId: room.themeA, title: 'Aller vers' }) ?? '')
-    const second = write(room, (doc) => addPerspective(doc, { themeId: room.themeA, title: 'Accueillir' }) ?? '')
-    write(room, (doc) => spliceText(doc, { kind: 'perspective', id: perspective, field: 'description' }, 0, 0, 'Dehors'))
-    write(room, (doc) => spliceText(doc, { kind: 'perspective', id: perspective, field: 'title' }, 0, 5, 'Aller à'))
+    const perspective = write(
+      room,
+      (doc) => addPerspective(doc, { themeId: room.themeA, title: 'Aller vers' }) ?? '',
+    )
+    const second = write(
+      room,
+      (doc) => addPerspective(doc, { themeId: room.themeA, title: 'Accueillir' }) ?? '',
+    )
+    write(room, (doc) =>
+      spliceText(doc, { kind: 'perspective', id: perspective, field: 'description' }, 0, 0, 'Dehors'),
+    )
+    write(room, (doc) =>
+      spliceText(doc, { kind: 'perspective', id: perspective, field: 'title' }, 0, 5, 'Aller à'),
+    )
     write(room, (doc) => movePerspective(doc, second, 0))
     write(room, (doc) => moveCard(doc, card, { themeId: room.themeA, perspectiveId: perspective, index: 0 }))
-    const placed = write(room, (doc) => addCard(doc, { themeId: room.themeA, perspectiveId: perspective, text: 'Porte-à-porte', author: 'p-malik' }))
+    const placed = write(room, (doc) =>
+      addCard(doc, {
+        themeId: room.themeA,
+        perspectiveId: perspective,
+        text: 'Porte-à-porte',
+        author: 'p-malik',
+      }),
+    )
     write(room, (doc) => setCardExample(doc, placed ?? '', true))
     write(room, (doc) => moveCard(doc, card, { themeId: room.themeB, perspectiveId: null, index: 0 }))
     write(room, (doc) => deletePerspective(doc, perspective))
@@ -66,8 +83,15 @@ describe('a participant during the collecte phase', () => {
     const room = newRoom()
     let id = ''
     const updates = emitted(room.client, () => {
-      id = addCard(room.client, { themeId: room.themeA, perspectiveId: null, text: 'Aller', author: 'p-lucie' }) ?? ''
-      for (const [i, letter] of [...' vers'].entries()) spliceText(room.client, cardText(id), 5 + i, 0, letter)
+      id =
+        addCard(room.client, {
+          themeId: room.themeA,
+          perspectiveId: null,
+          text: 'Aller',
+          author: 'p-lucie',
+        }) ?? ''
+      for (const [i, letter] of [...' vers'].entries())
+        spliceText(room.client, cardText(id), 5 + i, 0, letter)
       spliceText(room.client, cardText(id), 9, 1, '')
     })
     expect(updates).toHaveLength(7)
@@ -80,10 +104,19 @@ describe('a participant during the collecte phase', () => {
     const room = newRoom()
     const update = change(room, (doc) => {
       const perspective = addPerspective(doc, { themeId: room.themeB, title: 'Conventions' }) ?? ''
-      const card = addCard(doc, { themeId: room.themeB, perspectiveId: perspective, text: 'Pluriannuelles', author: 'p-sam' }) ?? ''
+      const card =
+        addCard(doc, {
+          themeId: room.themeB,
+          perspectiveId: perspective,
+          text: 'Pluriannuelles',
+          author: 'p-sam',
+        }) ?? ''
       spliceText(doc, cardText(card), 0, 0, 'Des conventions ')
       moveCard(doc, card, { themeId: room.themeB, perspectiveId: null, index: 0 })
-      deleteCard(doc, addCard(doc, { themeId: room.themeA, perspectiveId: null, text: 'Brouillon', author: 'p-sam' }) ?? '')
+      deleteCard(
+        doc,
+        addCard(doc, { themeId: room.themeA, perspectiveId: null, text: 'Brouillon', author: 'p-sam' }) ?? '',
+      )
     })
     accept(room, update)
     expectSameBoard(room)
@@ -92,7 +125,13 @@ describe('a participant during the collecte phase', () => {
   it('may send a change before the one it depends on (Yjs holds it until then)', () => {
     const room = newRoom()
     const [created, typed] = emitted(room.client, () => {
-      const id = addCard(room.client, { themeId: room.themeA, perspectiveId: null, text: 'Jardin', author: 'p-lucie' }) ?? ''
+      const id =
+        addCard(room.client, {
+          themeId: room.themeA,
+          perspectiveId: null,
+          text: 'Jardin',
+          author: 'p-lucie',
+        }) ?? ''
       spliceText(room.client, cardText(id), 6, 0, ' partagé')
     })
     if (!created || !typed) throw new Error('two updates expected')
@@ -132,9 +171,15 @@ describe('the roots the server writes', () => {
     ['the title', (doc) => roots(doc).meta.set('title', 'Autre atelier')],
     ['the phase', (doc) => roots(doc).control.set('phase', 'collecte')],
     ['the locks', (doc) => roots(doc).control.set('lockedThemes', [])],
-    ['the roster', (doc) => roots(doc).roster.set('p-x', { name: 'X', centre: 'Y', role: 'facilitator', joinedAt: 1 })],
+    [
+      'the roster',
+      (doc) => roots(doc).roster.set('p-x', { name: 'X', centre: 'Y', role: 'facilitator', joinedAt: 1 }),
+    ],
     ['a deleted title', (doc) => roots(doc).meta.delete('title')],
-    ['an indicator written raw', (doc) => roots(doc).indicators.set('i-x', { indicator: 'Faux', value: 99, key: 'a0' })],
+    [
+      'an indicator written raw',
+      (doc) => roots(doc).indicators.set('i-x', { indicator: 'Faux', value: 99, key: 'a0' }),
+    ],
     ['an indicator import', (doc) => importIndicators(doc, [OBSERVED], 'append')],
   ])('are refused to every client: %s', (_, op) => {
     expect(judge(newRoom(), op, 'participant')).toEqual(refused('server_root'))
@@ -149,7 +194,7 @@ describe('the roots the server writes', () => {
     const changes: Array<(doc: Y.Doc) => unknown> = [
       (doc) => pinIndicator(doc, id, null),
       (doc) => pinIndicator(doc, id, room.themeB, 0),
-      (doc) => roots(doc).indicators.set(id, { ...roots(doc).indicators.get(id) as object, value: 99 }),
+      (doc) => roots(doc).indicators.set(id, { ...(roots(doc).indicators.get(id) as object), value: 99 }),
       (doc) => removeIndicator(doc, id),
       (doc) => roots(doc).indicators.clear(),
     ]
@@ -162,7 +207,9 @@ describe('the roots the server writes', () => {
 
   it('leaves no root but the boards to clients', () => {
     expect(judge(newRoom(), (doc) => doc.getMap('votes').set('p-x', 3))).toEqual(refused('unknown_root'))
-    expect(judge(newRoom(), (doc) => doc.getText('notes').insert(0, 'hello'), 'facilitator')).toEqual(refused('unknown_root'))
+    expect(judge(newRoom(), (doc) => doc.getText('notes').insert(0, 'hello'), 'facilitator')).toEqual(
+      refused('unknown_root'),
+    )
   })
 
   it('refuses a pending change aimed at a server write that has not happened yet', () => {
@@ -183,21 +230,24 @@ describe('the roots the server writes', () => {
 })
 
 describe('phases and locks', () => {
-  it.each<Phase>(['vote', 'resultats'])('refuses every board change by a participant during %s, not by the facilitator', (phase) => {
-    const room = newRoom()
-    const card = cardIn(room, room.themeA)
-    serverDoes(room, (doc) => setPhase(doc, phase))
-    const changes: Array<(doc: Y.Doc) => unknown> = [
-      (doc) => addCard(doc, { themeId: room.themeB, perspectiveId: null, text: 'Tard', author: 'p-lucie' }),
-      (doc) => spliceText(doc, cardText(card), 0, 0, 'Encore '),
-      (doc) => deleteCard(doc, card),
-      (doc) => addPerspective(doc, { themeId: room.themeB, title: 'Nouvelle' }),
-    ]
-    for (const op of changes) {
-      expect(judge(nextClient(room), op)).toEqual(refused('phase'))
-      expect(judge(nextClient(room), op, 'facilitator')).toEqual({ ok: true })
-    }
-  })
+  it.each<Phase>(['vote', 'resultats'])(
+    'refuses every board change by a participant during %s, not by the facilitator',
+    (phase) => {
+      const room = newRoom()
+      const card = cardIn(room, room.themeA)
+      serverDoes(room, (doc) => setPhase(doc, phase))
+      const changes: Array<(doc: Y.Doc) => unknown> = [
+        (doc) => addCard(doc, { themeId: room.themeB, perspectiveId: null, text: 'Tard', author: 'p-lucie' }),
+        (doc) => spliceText(doc, cardText(card), 0, 0, 'Encore '),
+        (doc) => deleteCard(doc, card),
+        (doc) => addPerspective(doc, { themeId: room.themeB, title: 'Nouvelle' }),
+      ]
+      for (const op of changes) {
+        expect(judge(nextClient(room), op)).toEqual(refused('phase'))
+        expect(judge(nextClient(room), op, 'facilitator')).toEqual({ ok: true })
+      }
+    },
+  )
 
   it('lets participants reorganise during regroupement and delete cards during collecte', () => {
     const room = newRoom()
@@ -213,7 +263,10 @@ describe('phases and locks', () => {
     const room = newRoom()
     const inLocked = cardIn(room, room.themeA)
     const inOpen = cardIn(room, room.themeB)
-    const perspective = write(room, (doc) => addPerspective(doc, { themeId: room.themeA, title: 'Aller vers' }) ?? '')
+    const perspective = write(
+      room,
+      (doc) => addPerspective(doc, { themeId: room.themeA, title: 'Aller vers' }) ?? '',
+    )
     serverDoes(room, (doc) => setThemeLock(doc, room.themeA, true))
     const changes: Array<(doc: Y.Doc) => unknown> = [
       (doc) => addCard(doc, { themeId: room.themeA, perspectiveId: null, text: 'Tard', author: 'p-lucie' }),
@@ -235,8 +288,14 @@ describe('phases and locks', () => {
 
 describe("shaping the workshop, the facilitator's part", () => {
   it.each<[string, (doc: Y.Doc, room: Room) => unknown]>([
-    ['renaming a theme', (doc, room) => spliceText(doc, { kind: 'theme', id: room.themeA, field: 'name' }, 0, 0, 'La ')],
-    ['editing a guiding question', (doc, room) => spliceText(doc, { kind: 'question', id: room.themeA, index: 1 }, 0, 1, '')],
+    [
+      'renaming a theme',
+      (doc, room) => spliceText(doc, { kind: 'theme', id: room.themeA, field: 'name' }, 0, 0, 'La '),
+    ],
+    [
+      'editing a guiding question',
+      (doc, room) => spliceText(doc, { kind: 'question', id: room.themeA, index: 1 }, 0, 1, ''),
+    ],
     ['adding a guiding question', (doc, room) => addQuestion(doc, room.themeA, 'Et demain ?')],
     ['removing a guiding question', (doc, room) => deleteQuestion(doc, room.themeB, 0)],
     ['adding a theme', (doc) => addTheme(doc, { name: 'Jeunesse', questions: ['Où sont les 16-25 ans ?'] })],
@@ -252,10 +311,14 @@ describe("shaping the workshop, the facilitator's part", () => {
 
   it('accepts a theme created with its cards in one update from the facilitator', () => {
     const room = newRoom()
-    write(room, (doc) => {
-      const themeId = addTheme(doc, { name: 'Jeunesse' })
-      addCard(doc, { themeId, perspectiveId: null, text: 'Un local ados', author: 'facilitator-1' })
-    }, 'facilitator')
+    write(
+      room,
+      (doc) => {
+        const themeId = addTheme(doc, { name: 'Jeunesse' })
+        addCard(doc, { themeId, perspectiveId: null, text: 'Un local ados', author: 'facilitator-1' })
+      },
+      'facilitator',
+    )
     expectSameBoard(room)
   })
 })
@@ -266,8 +329,16 @@ describe('the projector', () => {
     const card = cardIn(room, room.themeA)
     write(room, (doc) => deleteCard(doc, card))
     const projector = copyOf(room.server)
-    expect(judge(nextClient(room), (doc) => addCard(doc, { themeId: room.themeA, perspectiveId: null, text: 'x', author: 'p' }), 'projector')).toEqual(refused('read_only'))
-    expect(judge(nextClient(room), (doc) => roots(doc).meta.set('title', 'x'), 'projector')).toEqual(refused('read_only'))
+    expect(
+      judge(
+        nextClient(room),
+        (doc) => addCard(doc, { themeId: room.themeA, perspectiveId: null, text: 'x', author: 'p' }),
+        'projector',
+      ),
+    ).toEqual(refused('read_only'))
+    expect(judge(nextClient(room), (doc) => roots(doc).meta.set('title', 'x'), 'projector')).toEqual(
+      refused('read_only'),
+    )
     // Its sync step 2 carries every deletion it knows, all already applied on the server.
     const stepTwo = Y.encodeStateAsUpdate(projector, Y.encodeStateVector(room.server))
     expect(Y.decodeUpdate(stepTwo).ds.clients.size).toBeGreaterThan(0)
@@ -289,7 +360,12 @@ describe('the cost of a check', () => {
         roots(room.server).cards.set(`card-${i}`, map)
       }
     })
-    putRosterEntry(room.server, 'p-lucie', { name: 'Lucie', centre: 'CS Voltaire', role: 'participant', joinedAt: 1 })
+    putRosterEntry(room.server, 'p-lucie', {
+      name: 'Lucie',
+      centre: 'CS Voltaire',
+      role: 'participant',
+      joinedAt: 1,
+    })
     const client = nextClient(room)
     const keystroke = change(client, (doc) => spliceText(doc, cardText('card-1234'), 4, 0, 's'))
     const walks = [

@@ -16,7 +16,13 @@ export interface Room {
   themeB: string
 }
 
-const MEETING = { title: 'Rencontre des centres sociaux', date: '2025-03-14', place: 'Lyon', organiser: 'Fédération', createdAt: 1 }
+const MEETING = {
+  title: 'Rencontre des centres sociaux',
+  date: '2025-03-14',
+  place: 'Lyon',
+  organiser: 'Fédération',
+  createdAt: 1,
+}
 
 /** A workshop from the two-theme template, on the server and on one client. */
 export function newRoom(): Room {
@@ -53,7 +59,11 @@ export function accept(room: Room, update: Uint8Array, role: Role = 'participant
 /** A client change the referee must accept; returns what the operation returned. */
 export function write<T>(room: Room, op: (doc: Y.Doc) => T, role: Role = 'participant'): T {
   let result: T | undefined
-  accept(room, change(room, (doc) => (result = op(doc))), role)
+  accept(
+    room,
+    change(room, (doc) => (result = op(doc))),
+    role,
+  )
   return result as T
 }
 

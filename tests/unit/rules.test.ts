@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { EDITING_PHASES, canEditBoards, canEditTheme, canShapeWorkshop, type BoardAccess } from '../../shared/rules'
+import {
+  EDITING_PHASES,
+  canEditBoards,
+  canEditTheme,
+  canShapeWorkshop,
+  type BoardAccess,
+} from '../../shared/rules'
 import { PHASES, type Phase } from '../../shared/schema'
 
 const control = (phase: Phase, lockedThemes: string[] = []): BoardAccess => ({ phase, lockedThemes })

@@ -43,7 +43,10 @@ describe('parseVoteSettings', () => {
   it('checks targets, scope and anonymity', () => {
     expect(parseVoteSettings({ targets: 'both' })?.targets).toBe('both')
     expect(parseVoteSettings({ targets: 'everything' })).toBeNull()
-    expect(parseVoteSettings({ scope: { kind: 'theme', themeId: 't2' } })?.scope).toEqual({ kind: 'theme', themeId: 't2' })
+    expect(parseVoteSettings({ scope: { kind: 'theme', themeId: 't2' } })?.scope).toEqual({
+      kind: 'theme',
+      themeId: 't2',
+    })
     expect(parseVoteSettings({ scope: { kind: 'theme' } })).toBeNull()
     expect(parseVoteSettings({ anonymous: 'no' })).toBeNull()
     expect(parseVoteSettings(null)).toBeNull()
@@ -97,8 +100,15 @@ describe('applyVote', () => {
   })
 
   it('refuses items outside the targets or the scope', () => {
-    expect(applyVote({}, DEFAULT_VOTE_SETTINGS, 'open', card('c1'), 1)).toEqual({ ok: false, reason: 'not_votable' })
-    const themeOnly: VoteSettings = { ...DEFAULT_VOTE_SETTINGS, targets: 'both', scope: { kind: 'theme', themeId: 't1' } }
+    expect(applyVote({}, DEFAULT_VOTE_SETTINGS, 'open', card('c1'), 1)).toEqual({
+      ok: false,
+      reason: 'not_votable',
+    })
+    const themeOnly: VoteSettings = {
+      ...DEFAULT_VOTE_SETTINGS,
+      targets: 'both',
+      scope: { kind: 'theme', themeId: 't1' },
+    }
     expect(isVotable(card('c1', 't1'), themeOnly)).toBe(true)
     expect(isVotable(perspective('p', 't2'), themeOnly)).toBe(false)
     expect(isVotable(card('c1'), { ...DEFAULT_VOTE_SETTINGS, targets: 'cards' })).toBe(true)

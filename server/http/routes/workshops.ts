@@ -28,7 +28,8 @@ export function addWorkshopRoutes(router: Router, services: WorkshopServices, li
     const body = await readJsonObject(req)
     const title = titleField(body.title)
     const template = body.template ?? DEFAULT_TEMPLATE
-    if (!isTemplateId(template)) throw new HttpError(400, 'unknown_template', 'There is no such workshop template.')
+    if (!isTemplateId(template))
+      throw new HttpError(400, 'unknown_template', 'There is no such workshop template.')
     const created = await createWorkshop(services, {
       title,
       template,
