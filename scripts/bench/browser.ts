@@ -8,6 +8,7 @@ import type { CreateWorkshopResponse, JoinResponse } from '../../shared/protocol
 import { CHROMIUM_PATH, launchBrowser } from '../../tests/helpers/browser'
 import { connect, until, type BenchClient } from './client'
 import { REPO_ROOT, startServer } from './servers'
+import { postJson } from './workshops'
 import { percentiles } from './stats'
 
 /**
@@ -82,7 +83,7 @@ export async function measureBrowser(): Promise<BrowserReport> {
   let browser: Browser | null = null
   const clients: BenchClient[] = []
   try {
-    const workshop = await post<CreateWorkshopResponse>(`${server.httpUrl}/api/workshops`, {
+    const workshop = await postJson<CreateWorkshopResponse>(`${server.httpUrl}/api/workshops`, {
       title: 'Atelier de mesure',
       template: 'participation-partenariats',
     })
@@ -100,7 +101,7 @@ export async function measureBrowser(): Promise<BrowserReport> {
       'the cards to be stored',
     )
 
-    const fresh = await post<CreateWorkshopResponse>(`${server.httpUrl}/api/workshops`, {
+    const fresh = await postJson<CreateWorkshopResponse>(`${server.httpUrl}/api/workshops`, {
       title: 'Atelier du matin',
       template: 'participation-partenariats',
     })
@@ -224,7 +225,7 @@ async function joinOverHttp(
   server: { httpUrl: string; wsUrl: string },
   workshop: CreateWorkshopResponse,
 ): Promise<BenchClient> {
-  const joined = await post<JoinResponse>(`${server.httpUrl}/api/workshops/${workshop.id}/join`, {
+  const joined = await postJson<JoinResponse>(`${server.httpUrl}/api/workshops/${workshop.id}/join`, {
     joinCode: workshop.joinCode,
     name: 'Léo Martin',
     centre: 'Maison de quartier',
@@ -235,16 +236,6 @@ async function joinOverHttp(
     { token: joined.token },
     { id: joined.participantId, name: 'Léo Martin', centre: 'Maison de quartier' },
   )
-}
-
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  if (!res.ok) throw new Error(`POST ${url} answered ${res.status}: ${await res.text()}`)
-  return (await res.json()) as T
 }
 
 const round = (n: number) => Number(n.toFixed(1))
