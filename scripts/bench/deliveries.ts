@@ -45,8 +45,21 @@ export class Tally {
   /** The keystrokes' share of `latencies`: text typed into a card, relayed as it is. */
   keystrokeLatencies: number[] = []
   burstLatencies: number[] = []
+  /** Edits sent before the vote burst began: the steady load on its own, which the latency targets are about. */
+  steadyLatencies: number[] = []
+  /** When the vote burst begins (performance.now()); edits sent from then on are not steady. */
+  burstFrom = Number.POSITIVE_INFINITY
   /** Refereed votes the server refused (none expected). */
   refused = 0
+
+  /** One delivery of an edit sent at `sentAt`, seen `latency` ms later. */
+  record(latency: number, sentAt: number, kind: 'keystroke' | 'burst vote' | 'other'): void {
+    this.seen++
+    this.latencies.push(latency)
+    if (kind === 'keystroke') this.keystrokeLatencies.push(latency)
+    else if (kind === 'burst vote') this.burstLatencies.push(latency)
+    if (sentAt < this.burstFrom) this.steadyLatencies.push(latency)
+  }
 
   reset(): void {
     this.expected = 0
@@ -55,6 +68,8 @@ export class Tally {
     this.latencies = []
     this.keystrokeLatencies = []
     this.burstLatencies = []
+    this.steadyLatencies = []
+    this.burstFrom = Number.POSITIVE_INFINITY
   }
 }
 
@@ -101,10 +116,7 @@ export class SendLog {
     answer.then(
       (reply) => {
         if (!reply.ok) return void this.tally.refused++
-        const latency = performance.now() - at
-        this.tally.seen++
-        this.tally.latencies.push(latency)
-        if (burst) this.tally.burstLatencies.push(latency)
+        this.tally.record(performance.now() - at, at, burst ? 'burst vote' : 'other')
       },
       () => {},
     )
@@ -132,10 +144,8 @@ export function observeDeliveries(doc: Y.Doc, log: SendLog, tally: Tally): () =>
             for (let i = 0; i < op.insert.length; i++) {
               const index = log.codec.indexOf(op.insert.charCodeAt(i))
               if (index < 0) continue
-              const latency = now - (log.keystrokes[index] ?? now)
-              tally.seen++
-              tally.latencies.push(latency)
-              tally.keystrokeLatencies.push(latency)
+              const sentAt = log.keystrokes[index] ?? now
+              tally.record(now - sentAt, sentAt, 'keystroke')
             }
           } else if (op.delete) erased = true
         }
@@ -150,9 +160,7 @@ export function observeDeliveries(doc: Y.Doc, log: SendLog, tally: Tally): () =>
           fieldChanges.set(key, n + 1)
           const sent = log.fieldSend(cardId, field, n)
           if (!sent) continue
-          tally.seen++
-          tally.latencies.push(now - sent.at)
-          if (sent.burst) tally.burstLatencies.push(now - sent.at)
+          tally.record(now - sent.at, sent.at, sent.burst ? 'burst vote' : 'other')
         }
       }
     }

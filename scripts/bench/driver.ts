@@ -64,6 +64,7 @@ export class Driver {
     const steadyMs = step.duration * 1000
     const burstMs = step.burstSeconds * 1000
     const endAt = started + steadyMs + burstMs
+    if (burstMs > 0) this.tally.burstFrom = started + steadyMs
     const timers = new Set<NodeJS.Timeout>()
     const later = (ms: number, fn: () => void) => {
       const timer = setTimeout(() => {
@@ -108,6 +109,7 @@ export class Driver {
       latencies: Float64Array.from(this.tally.latencies),
       keystrokeLatencies: Float64Array.from(this.tally.keystrokeLatencies),
       burstLatencies: Float64Array.from(this.tally.burstLatencies),
+      steadyLatencies: Float64Array.from(this.tally.steadyLatencies),
       bytesReceived: traffic.bytes - before.bytes,
       messagesReceived: traffic.messages - before.messages,
       receivedByKind: Object.fromEntries(

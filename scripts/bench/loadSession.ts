@@ -177,6 +177,7 @@ function mergeSteps(results: readonly StepResult[]): StepResult {
     latencies: concat(results.map((r) => r.latencies)),
     keystrokeLatencies: concat(results.map((r) => r.keystrokeLatencies)),
     burstLatencies: concat(results.map((r) => r.burstLatencies)),
+    steadyLatencies: concat(results.map((r) => r.steadyLatencies)),
     bytesReceived: sum((r) => r.bytesReceived),
     messagesReceived: sum((r) => r.messagesReceived),
     receivedByKind: mergeKinds(results.map((r) => r.receivedByKind)),

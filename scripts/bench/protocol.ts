@@ -62,6 +62,8 @@ export interface StepResult {
   keystrokeLatencies: Float64Array
   /** Latencies of the votes cast during the burst. */
   burstLatencies: Float64Array
+  /** Latencies of the edits sent before the burst began (the steady load alone). */
+  steadyLatencies: Float64Array
   /** Bytes and messages the clients received from the server during the step (its egress, frame headers aside). */
   bytesReceived: number
   messagesReceived: number

@@ -36,10 +36,14 @@ export interface Row {
   votes_refused: number
   deliveries_expected: number
   deliveries_seen: number
+  /** Edit-to-screen latency of the steady load: edits sent before the vote burst began. */
   p50_ms: number
   p95_ms: number
   p99_ms: number
   max_ms: number
+  /** The same over every edit of the step, burst included. */
+  with_burst_p99_ms: number
+  with_burst_max_ms: number
   keystroke_p50_ms: number
   keystroke_p99_ms: number
   burst_vote_p50_ms: number
@@ -70,7 +74,8 @@ export function toRow(
   step: MeasuredStep,
   peakRssMb: number,
 ): Row {
-  const lat = percentiles(step.latencies)
+  const lat = percentiles(step.steadyLatencies)
+  const all = percentiles(step.latencies)
   const burst = percentiles(step.burstLatencies)
   const typed = percentiles(step.keystrokeLatencies)
   const edits = step.sent.keystrokes + step.sent.erasures + step.sent.moves + step.sent.votes
@@ -93,6 +98,8 @@ export function toRow(
     p95_ms: round(lat.p95),
     p99_ms: round(lat.p99),
     max_ms: round(lat.max),
+    with_burst_p99_ms: round(all.p99),
+    with_burst_max_ms: round(all.max),
     keystroke_p50_ms: round(typed.p50),
     keystroke_p99_ms: round(typed.p99),
     burst_vote_p50_ms: round(burst.p50),
