@@ -1,3 +1,4 @@
+import { useRevealInSteps } from '../../hooks/useRevealInSteps'
 import { useShownCardIdsOf } from '../../hooks/useShownCardIdsOf'
 import { useT } from '../../i18n/useT'
 import { Card } from './Card'
@@ -16,10 +17,11 @@ export function CardList({
 }) {
   const t = useT()
   const ids = useShownCardIdsOf(themeId, perspectiveId)
+  const shown = useRevealInSteps(ids.length)
   if (ids.length === 0 && !editable) return <p className="cards__empty">{t('board.noCards')}</p>
   return (
     <ul className="cards" aria-label={label}>
-      {ids.map((id) => (
+      {(shown < ids.length ? ids.slice(0, shown) : ids).map((id) => (
         <Card key={id} id={id} editable={editable} />
       ))}
     </ul>
