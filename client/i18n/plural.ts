@@ -1,6 +1,9 @@
 import type { Translate } from './useT'
 import type { MessageKey, MessageParams } from './types'
 
+// Building the rules loads locale data: one per language, kept.
+const rules = new Map<string, Intl.PluralRules>()
+
 /**
  * The singular or plural form of a message for a count, by the language's own rules (French says "0 point",
  * English "0 points"). `{count}` is filled in.
@@ -13,6 +16,8 @@ export function plural(
   count: number,
   params: MessageParams = {},
 ): string {
-  const form = new Intl.PluralRules(language).select(count) === 'one' ? keys.one : keys.other
+  let languageRules = rules.get(language)
+  if (!languageRules) rules.set(language, (languageRules = new Intl.PluralRules(language)))
+  const form = languageRules.select(count) === 'one' ? keys.one : keys.other
   return t(form, { ...params, count })
 }

@@ -18,6 +18,14 @@ function samePerson(a: Person, b: Person): boolean {
   )
 }
 
+// Building a collator loads locale data (milliseconds each time): one per language, kept.
+const collators = new Map<string, Intl.Collator>()
+function collatorFor(language: string): Intl.Collator {
+  let collator = collators.get(language)
+  if (!collator) collators.set(language, (collator = new Intl.Collator(language, { sensitivity: 'base' })))
+  return collator
+}
+
 /**
  * The people list from awareness states (one entry per person even with several tabs open), completed by the
  * roster's absent members. Reuses the previous objects of people whose shown state did not change.
@@ -68,7 +76,7 @@ export function computePeople(input: {
       self: false,
     })
   }
-  const collator = new Intl.Collator(input.language, { sensitivity: 'base' })
+  const collator = collatorFor(input.language)
   people.sort(
     (a, b) =>
       Number(b.self) - Number(a.self) ||
