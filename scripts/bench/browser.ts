@@ -21,8 +21,7 @@ export type BrowserReport =
       measured: true
       cards: number
       /** Join link opened -> form ready, then "Entrer" pressed -> board interactive (typing in the form excluded). */
-      join_page_ms: number
-      join_to_board_ms: number
+      join: JoinTiming
       first_join_ms: number
       /** The same first join on a workshop just created (its boards still empty), as at the start of the day. */
       new_workshop_join_ms: number
@@ -37,19 +36,24 @@ const KEYSTROKES = 30
 
 /**
  * Installed in the page before the app, timing on the page's own clock (no test tool in between): each websocket
- * message from its arrival to the end of its task; when the join form is there (from navigation start); and from
- * the form's submission to the board with all its cards and its add button.
+ * message from its arrival to the end of its task; when the join form is there (from navigation start); from the
+ * form's submission to the board on screen (its add button and first card), then to all its cards; and every task
+ * of 50 ms or more (Long Tasks API), since a board that is on screen but frozen is not interactive yet.
  */
 const timingScript = (cards: number) => `(() => {
-  window.__loupeJoin = {}
+  window.__loupeJoin = { longTasks: [] }
   const join = window.__loupeJoin
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) join.longTasks.push([task.startTime, task.duration])
+  }).observe({ type: 'longtask', buffered: true })
   const watch = new MutationObserver(() => {
     const now = performance.now()
     if (join.formReady === undefined && document.querySelector('input[autocomplete="name"]')) join.formReady = now
-    if (join.submitted !== undefined && join.boardReady === undefined &&
-        document.querySelector('.add-link') &&
-        document.querySelectorAll('[data-card-id] textarea').length >= ${cards}) {
-      join.boardReady = now
+    if (join.submitted === undefined || !document.querySelector('.add-link')) return
+    const shown = document.querySelectorAll('[data-card-id] textarea').length
+    if (join.boardShown === undefined && shown >= Math.min(1, ${cards})) join.boardShown = now
+    if (shown >= ${cards}) {
+      join.allCards = now
       // Done: it must not weigh on the keystrokes measured next.
       watch.disconnect()
     }
@@ -121,7 +125,7 @@ export async function measureBrowser(): Promise<BrowserReport> {
     return {
       measured: true,
       cards: board.count,
-      ...join,
+      join,
       first_join_ms: round(join.join_page_ms + join.join_to_board_ms),
       new_workshop_join_ms: round(first.join_page_ms + first.join_to_board_ms),
       apply_p50_ms: round(percentiles(Float64Array.from(apply)).p50),
@@ -164,24 +168,71 @@ function fillFirstBoard(facilitator: BenchClient): { count: number; targetId: st
   return { count: ids.length, targetId: ids[Math.floor(ids.length / 2)] ?? '' }
 }
 
-async function firstJoin(
-  page: Page,
-  url: string,
-): Promise<{ join_page_ms: number; join_to_board_ms: number }> {
+/** After the last card is in, how long to keep watching for a long task that still freezes the board. */
+const SETTLE_MS = 500
+
+interface JoinTimes {
+  formReady?: number
+  submitted?: number
+  boardShown?: number
+  allCards?: number
+  longTasks: Array<[start: number, duration: number]>
+}
+
+async function firstJoin(page: Page, url: string): Promise<JoinTiming> {
   await page.goto(url)
   await page.getByLabel('Votre prénom (et nom si vous le souhaitez)').fill('Awa Diallo')
   await page.getByLabel('Votre centre social ou structure').fill('Centre social des Tilleuls')
   await page.getByRole('button', { name: 'Entrer dans l’atelier' }).click()
   const deadline = Date.now() + 30_000
   for (;;) {
-    const join = await page.evaluate(
-      () => (window as unknown as { __loupeJoin: Record<string, number | undefined> }).__loupeJoin,
-    )
-    const { formReady, submitted, boardReady } = join
-    if (formReady !== undefined && submitted !== undefined && boardReady !== undefined)
-      return { join_page_ms: round(formReady), join_to_board_ms: round(boardReady - submitted) }
+    const join = await page.evaluate(() => (window as unknown as { __loupeJoin: JoinTimes }).__loupeJoin)
+    const { formReady, submitted, boardShown, allCards } = join
+    if (
+      formReady !== undefined &&
+      submitted !== undefined &&
+      boardShown !== undefined &&
+      allCards !== undefined
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
+      const { longTasks } = await page.evaluate(
+        () => (window as unknown as { __loupeJoin: JoinTimes }).__loupeJoin,
+      )
+      return joinTiming({ formReady, submitted, boardShown, allCards, longTasks })
+    }
     if (Date.now() > deadline) throw new Error('the board never showed all its cards')
     await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+export interface JoinTiming {
+  join_page_ms: number
+  /** "Entrer" pressed -> the board on screen (add button and first card). */
+  board_shown_ms: number
+  /** "Entrer" pressed -> every card in the page. */
+  all_cards_ms: number
+  /** "Entrer" pressed -> the board on screen and no task of 50 ms or more after it (while the cards come in). */
+  join_to_board_ms: number
+  /** The longest task once the board was on screen (0: none reached 50 ms). */
+  longest_task_after_shown_ms: number
+}
+
+/** The board is interactive once it is on screen and the last long task that held it has ended. */
+export function joinTiming(times: Required<JoinTimes>): JoinTiming {
+  const { formReady, submitted, boardShown, allCards, longTasks } = times
+  let interactive = boardShown
+  let longest = 0
+  for (const [start, duration] of longTasks) {
+    if (start + duration <= boardShown || start > allCards + SETTLE_MS) continue
+    interactive = Math.max(interactive, start + duration)
+    longest = Math.max(longest, duration)
+  }
+  return {
+    join_page_ms: round(formReady),
+    board_shown_ms: round(boardShown - submitted),
+    all_cards_ms: round(allCards - submitted),
+    join_to_board_ms: round(interactive - submitted),
+    longest_task_after_shown_ms: round(longest),
   }
 }
 

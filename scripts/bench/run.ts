@@ -149,8 +149,17 @@ async function main(): Promise<void> {
         ? table(
             ['measure', 'ms'],
             [
-              ['join link opened -> form ready', b.join_page_ms],
-              ['"Entrer" pressed -> board interactive (500 cards)', b.join_to_board_ms],
+              ['join link opened -> form ready', b.join.join_page_ms],
+              ['"Entrer" pressed -> board on screen (add button, first cards)', b.join.board_shown_ms],
+              ['"Entrer" pressed -> all 500 cards in the page', b.join.all_cards_ms],
+              [
+                'longest task once the board is on screen (0: none of 50 ms)',
+                b.join.longest_task_after_shown_ms,
+              ],
+              [
+                '"Entrer" pressed -> board interactive (on screen, no long task after)',
+                b.join.join_to_board_ms,
+              ],
               ['first join, typing excluded', b.first_join_ms],
               ['first join to a new workshop (empty boards)', b.new_workshop_join_ms],
               [`remote keystroke applied, p50 of ${b.keystrokes}`, b.apply_p50_ms],
