@@ -2,12 +2,13 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useLocation } from 'wouter'
 import { normalizeJoinCode } from '../../../shared/ids'
 import type { WorkshopSummary } from '../../../shared/protocol'
-import { loadCredential, saveCredential } from '../../api/credentials'
+import { loadCredential, saveCredential, saveSession } from '../../api/credentials'
 import { findWorkshopByCode, joinWorkshop } from '../../api/workshops'
 import { PageLayout } from '../../app/PageLayout'
 import type { MessageKey } from '../../i18n'
 import { useT } from '../../i18n/useT'
 import { Field } from '../../ui/Field'
+import type { JoinedState } from '../board/resolveSession'
 import { fieldOfJoinError, validateJoin, type JoinErrors } from './joinForm'
 import './join.css'
 import { preloadWorkshopPage } from '../../app/pages'
@@ -27,18 +28,19 @@ export function JoinPage({ code: initialCode }: { code: string }) {
   const [formError, setFormError] = useState<MessageKey | null>(null)
   const [busy, setBusy] = useState(false)
 
-  // The board comes next: fetch it while the person types their name.
-  useEffect(() => void preloadWorkshopPage(), [])
-
   // Name the workshop as soon as the code is known; someone who already joined on this device goes straight in.
   useEffect(() => {
     const normalized = normalizeJoinCode(initialCode)
+    // The board comes next: fetch it while the person types their name, once the code is answered (the
+    // code lookup goes first: it names the workshop on the form).
     if (!normalized) {
       setLookup({ state: 'idle' })
+      void preloadWorkshopPage()
       return
     }
     let cancelled = false
     void findWorkshopByCode(normalized).then((result) => {
+      void preloadWorkshopPage()
       if (cancelled) return
       if (!result.ok) {
         setLookup({ state: 'idle' })
@@ -93,8 +95,20 @@ export function JoinPage({ code: initialCode }: { code: string }) {
     })
     setBusy(false)
     if (result.ok) {
-      saveCredential('participant', result.value.workshopId, result.value.token)
-      navigate(`/atelier/${result.value.workshopId}`)
+      const { workshopId, participantId, token } = result.value
+      saveCredential('participant', workshopId, token)
+      const joined = {
+        role: 'participant' as const,
+        participantId,
+        name: checked.name,
+        centre: checked.centre,
+        workshopId,
+        title: workshop.title,
+        joinCode: workshop.joinCode,
+      }
+      saveSession('participant', joined)
+      // The board opens with this session at once instead of asking the server for it again.
+      navigate(`/atelier/${workshopId}`, { state: { joined } satisfies JoinedState })
       return
     }
     const field = fieldOfJoinError(result.error)
