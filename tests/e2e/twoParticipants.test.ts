@@ -10,6 +10,8 @@ const CLIENT_DIR = resolve(import.meta.dirname, '../../dist/client')
 let server: TestServer
 let browser: Browser
 const contexts: BrowserContext[] = []
+/** Each page's requests for its session (GET …/session). */
+const sessionRequests = new Map<Page, string[]>()
 
 beforeAll(async () => {
   server = await startTestServer({ clientDir: CLIENT_DIR })
@@ -26,6 +28,11 @@ async function joinAs(code: string, name: string, centre: string): Promise<Page>
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' })
   contexts.push(context)
   const page = await context.newPage()
+  const asked: string[] = []
+  sessionRequests.set(page, asked)
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('/session')) asked.push(request.url())
+  })
   await page.goto(`${server.url}/rejoindre/${code}`)
   await page.getByLabel('Votre prénom (et nom si vous le souhaitez)').fill(name)
   await page.getByLabel('Votre centre social ou structure').fill(centre)
@@ -42,6 +49,8 @@ describe('two participants on the same board', () => {
     })
     const awa = await joinAs(workshop.joinCode, 'Awa Diallo', 'Centre social des Tilleuls')
     const leo = await joinAs(workshop.joinCode, 'Léo Martin', 'Maison de quartier Grand Air')
+    // The join form hands its session to the board: no second round trip before the board opens.
+    expect(sessionRequests.get(awa)).toEqual([])
 
     // Presence: each one's list shows the other.
     await expect.poll(() => awa.getByText('Léo Martin').count(), { timeout: 10_000 }).toBeGreaterThan(0)
@@ -66,7 +75,8 @@ describe('two participants on the same board', () => {
     await expect.poll(() => awaCard.inputValue(), { timeout: 10_000 }).toBe(expected)
     await expect.poll(() => leoCards.last().inputValue(), { timeout: 10_000 }).toBe(expected)
 
-    // A reload brings the board back as it was.
+    // A reload brings the board back as it was, with the session asked afresh.
+    expect(sessionRequests.get(leo)).toEqual([])
     await leo.reload()
     await expect
       .poll(
@@ -78,5 +88,6 @@ describe('two participants on the same board', () => {
         { timeout: 10_000 },
       )
       .toBe(expected)
+    expect(sessionRequests.get(leo)).toHaveLength(1)
   })
 })

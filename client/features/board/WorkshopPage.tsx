@@ -7,7 +7,13 @@ import { WorkshopNotFoundPage } from '../../app/WorkshopNotFoundPage'
 import { useT } from '../../i18n/useT'
 import { openWorkshop } from '../../store'
 import { BoardScreen } from './BoardScreen'
-import { resolveSession, takeKeyFromFragment, type Resolution } from './resolveSession'
+import {
+  forgetJoinHandOver,
+  resolveSession,
+  sessionFromJoin,
+  takeKeyFromFragment,
+  type Resolution,
+} from './resolveSession'
 
 /** /atelier/:id and /atelier/:id/animer: finds out who we are, then opens the live board. */
 export function WorkshopPage({
@@ -18,9 +24,15 @@ export function WorkshopPage({
   role: 'facilitator' | 'participant'
 }) {
   const t = useT()
-  const [resolution, setResolution] = useState<Resolution | null>(null)
+  // Straight from the join form: the session is known, the board opens without a round trip.
+  const [joined] = useState(() => (role === 'participant' ? sessionFromJoin(workshopId) : null))
+  const [resolution, setResolution] = useState<Resolution | null>(joined)
 
   useEffect(() => {
+    if (joined?.kind === 'ready' && joined.session.workshopId === workshopId) {
+      forgetJoinHandOver()
+      return
+    }
     if (role === 'facilitator') {
       const key = takeKeyFromFragment()
       if (key) saveCredential('facilitator', workshopId, key)
@@ -32,7 +44,7 @@ export function WorkshopPage({
     return () => {
       cancelled = true
     }
-  }, [workshopId, role])
+  }, [workshopId, role, joined])
 
   const session = resolution?.kind === 'ready' ? resolution.session : null
   useEffect(() => (session ? openWorkshop(session) : undefined), [session])

@@ -1,5 +1,5 @@
 import { forgetCredential, loadCredential, loadSession, saveSession } from '../../api/credentials'
-import { getSession, getWorkshop } from '../../api/workshops'
+import { getSession, getWorkshop, type SessionInfo } from '../../api/workshops'
 import type { Session } from '../../store'
 
 export type Resolution =
@@ -18,6 +18,31 @@ export function takeKeyFromFragment(): string | null {
   if (!key) return null
   globalThis.history.replaceState(globalThis.history.state, '', `${location.pathname}${location.search}`)
   return key
+}
+
+/** What the join form leaves in the history entry of the board it opens: the session the server just gave. */
+export interface JoinedState {
+  joined: SessionInfo
+}
+
+/**
+ * The session the join form just obtained for this workshop, so the board opens without asking the server again
+ * (the socket checks the token anyway); null when the page was not opened by joining.
+ */
+export function sessionFromJoin(workshopId: string): Resolution | null {
+  const state: unknown = globalThis.history?.state
+  const joined = state && typeof state === 'object' ? (state as Partial<JoinedState>).joined : undefined
+  const token = loadCredential('participant', workshopId)
+  if (!joined || joined.workshopId !== workshopId || joined.role !== 'participant' || !token) return null
+  return { kind: 'ready', session: { ...joined, token } }
+}
+
+/** Forgets the join form's hand-over, so that reloading the board asks the server for a fresh session. */
+export function forgetJoinHandOver(): void {
+  const state: unknown = globalThis.history?.state
+  if (!state || typeof state !== 'object' || !('joined' in state)) return
+  const { joined: _joined, ...rest } = state as JoinedState & Record<string, unknown>
+  globalThis.history.replaceState(rest, '')
 }
 
 async function participantFallback(workshopId: string): Promise<Resolution> {
