@@ -6,7 +6,7 @@ import type { RosterEntry } from '../../shared/schema'
 import { getLanguage } from '../i18n'
 import { asPresence } from '../sync/presence'
 import { applyIndicatorChanges, readIndicatorsById } from './indicatorsProjection'
-import { computePeople } from './peopleProjection'
+import { computePeople, editorsByCard } from './peopleProjection'
 import { applyBoardChanges, noChanges, readBoardState } from './projection'
 import { useLoupeStore } from './store'
 
@@ -122,16 +122,17 @@ export function refreshPeople(now = Date.now()): void {
       if (state) states.set(clientId, state)
     }
   }
-  useLoupeStore.setState((state) => ({
-    people: computePeople({
+  useLoupeStore.setState((state) => {
+    const people = computePeople({
       states,
       selfClientId: awareness?.clientID ?? null,
       roster: state.roster,
       now,
       previous: state.people,
       language: getLanguage(),
-    }),
-  }))
+    })
+    return { people, editorsByCard: editorsByCard(people, state.editorsByCard) }
+  })
 }
 
 const IDLE_CHECK_MS = 20_000

@@ -89,3 +89,22 @@ export function computePeople(input: {
     return before && samePerson(before, person) ? before : person
   })
 }
+
+/** The other people (online, not this screen) typing in each card; reuses the previous arrays that did not change. */
+export function editorsByCard(
+  people: readonly Person[],
+  previous: Readonly<Record<string, readonly Person[]>>,
+): Record<string, readonly Person[]> {
+  const next: Record<string, Person[]> = {}
+  for (const person of people) {
+    if (!person.editing || !person.online || person.self) continue
+    ;(next[person.editing] ??= []).push(person)
+  }
+  const result: Record<string, readonly Person[]> = {}
+  for (const [cardId, editors] of Object.entries(next)) {
+    const before = previous[cardId]
+    const same = before?.length === editors.length && before.every((p, i) => p === editors[i])
+    result[cardId] = same ? before : editors
+  }
+  return result
+}

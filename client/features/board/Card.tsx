@@ -1,10 +1,8 @@
 import { memo, useMemo, type CSSProperties, type FocusEvent } from 'react'
 import { LIMITS } from '../../../shared/schema'
-import { useCard } from '../../hooks/useCard'
-import { useCardHidden } from '../../hooks/useCardHidden'
+import { useCardView } from '../../hooks/useCardView'
 import { useCollaborativeText } from '../../hooks/useCollaborativeText'
-import { useEditorsOf } from '../../hooks/useEditorsOf'
-import { useFocusRequest } from '../../hooks/useFocusRequest'
+import { useFocusRef } from '../../hooks/useFocusRequest'
 import { useT } from '../../i18n/useT'
 import { noteActivity, setEditing, settleDraft } from '../../store'
 import { mergeRefs } from '../../ui/mergeRefs'
@@ -18,11 +16,9 @@ import '../facilitation/moderation.css'
 export const Card = memo(function Card({ id, editable }: { id: string; editable: boolean }) {
   useRenderProbe('card', id)
   const t = useT()
-  const card = useCard(id)
-  const editors = useEditorsOf(id)
-  const hidden = useCardHidden(id)
+  const { card, hidden, editors, focusWanted } = useCardView(id)
   const textRef = useCollaborativeText({ kind: 'card', id, field: 'text' }, noteActivity)
-  const focusRef = useFocusRequest<HTMLTextAreaElement>(id)
+  const focusRef = useFocusRef<HTMLTextAreaElement>(id, focusWanted)
   const ref = useMemo(() => mergeRefs(textRef, focusRef), [textRef, focusRef])
   if (!card) return null
 

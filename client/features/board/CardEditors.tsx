@@ -3,7 +3,7 @@ import { useT } from '../../i18n/useT'
 import type { Person } from '../../store'
 
 /** "Awa écrit…": who is typing in this card right now, with their colour (and their name, not only the colour). */
-export function CardEditors({ editors }: { editors: Person[] }) {
+export function CardEditors({ editors }: { editors: readonly Person[] }) {
   const t = useT()
   const names = listNames(editors.map((p) => p.name))
   return (

@@ -1,13 +1,20 @@
 import { useCallback, useRef } from 'react'
 import { useCardIdsOf } from '../../hooks/useCardIdsOf'
 import { useCardListOf } from '../../hooks/useCardListOf'
-import { useCardMenuOpen } from '../../hooks/useCardMenuOpen'
 import { useCard } from '../../hooks/useCard'
-import { useFocusRequest } from '../../hooks/useFocusRequest'
+import { useFocusRef, useFocusRequest } from '../../hooks/useFocusRequest'
 import { usePerspectiveIdsOf } from '../../hooks/usePerspectiveIdsOf'
 import { useRole } from '../../hooks/useRole'
 import { useT } from '../../i18n/useT'
-import { moveCardBy, moveCardToList, openCardMenu, removeCard, requestFocus, setExample } from '../../store'
+import {
+  moveCardBy,
+  moveCardToList,
+  openCardMenu,
+  removeCard,
+  requestFocus,
+  setExample,
+  useLoupeStore,
+} from '../../store'
 import { useDismiss } from '../../ui/useDismiss'
 import { CardModeration } from '../facilitation/CardModeration'
 import { PerspectiveOption } from './PerspectiveOption'
@@ -18,15 +25,19 @@ const UNSORTED = '__unsorted__'
 export function CardTools({ id }: { id: string }) {
   const t = useT()
   const rootRef = useRef<HTMLDivElement>(null)
-  const open = useCardMenuOpen(id)
-  const toggleRef = useFocusRequest<HTMLButtonElement>(`${id}:tools`)
+  const toggleId = `${id}:tools`
+  // One subscription, two flags (as bits, so that an unchanged answer compares equal): on a board of 500 cards
+  // every card's tools are told of every change.
+  const flags = useLoupeStore((s) => (s.openCardMenuId === id ? 1 : 0) | (s.focusId === toggleId ? 2 : 0))
+  const open = (flags & 1) !== 0
+  const toggleRef = useFocusRef<HTMLButtonElement>(toggleId, (flags & 2) !== 0)
   const panelId = `card-tools-${id}`
   const close = useCallback(
     (reason: 'escape' | 'outside') => {
       openCardMenu(null)
-      if (reason === 'escape') requestFocus(`${id}:tools`)
+      if (reason === 'escape') requestFocus(toggleId)
     },
-    [id],
+    [toggleId],
   )
   useDismiss(rootRef, open, close)
   return (

@@ -16,6 +16,11 @@ export interface Person {
 
 export interface PresenceSlice {
   people: Person[]
+  /**
+   * The other people typing in each card, derived from `people` when it changes, so that each card reads its own
+   * entry instead of filtering everyone on every change of the store. An array is kept while its people are.
+   */
+  editorsByCard: Readonly<Record<string, readonly Person[]>>
 }
 
-export const initialPresence = (): PresenceSlice => ({ people: [] })
+export const initialPresence = (): PresenceSlice => ({ people: [], editorsByCard: {} })
