@@ -13,6 +13,8 @@ export interface CardView {
   editors: readonly Person[]
   /** Its text field is asked to take the focus (just added, or moved by keyboard). */
   focusWanted: boolean
+  /** Which build of the document the text field binds to (it rebinds when the document is rebuilt). */
+  docVersion: number
 }
 
 /**
@@ -27,15 +29,17 @@ export function useCardView(id: string): CardView {
     const hidden = s.control.hiddenCards.includes(id)
     const editors = s.editorsByCard[id] ?? NOBODY
     const focusWanted = s.focusId === id
+    const docVersion = s.docVersion
     const before = last.current
     if (
       before !== null &&
       before.card === card &&
       before.hidden === hidden &&
       before.editors === editors &&
-      before.focusWanted === focusWanted
+      before.focusWanted === focusWanted &&
+      before.docVersion === docVersion
     )
       return before
-    return (last.current = { card, hidden, editors, focusWanted })
+    return (last.current = { card, hidden, editors, focusWanted, docVersion })
   })
 }

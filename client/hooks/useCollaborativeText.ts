@@ -24,7 +24,22 @@ export function useCollaborativeText(
   ref: TextRef,
   onLocalChange?: () => void,
 ): (el: Field | null) => (() => void) | undefined {
-  const docVersion = useLoupeStore((s) => s.docVersion)
+  return useTextBinding(
+    ref,
+    useLoupeStore((s) => s.docVersion),
+    onLocalChange,
+  )
+}
+
+/**
+ * The same ref, for a component that already reads the document's version from the store (one subscription for
+ * all it needs: a board of 500 cards has 500 of them).
+ */
+export function useTextBinding(
+  ref: TextRef,
+  docVersion: number,
+  onLocalChange?: () => void,
+): (el: Field | null) => (() => void) | undefined {
   const index = ref.kind === 'question' ? ref.index : -1
   const field = ref.kind === 'question' ? 'question' : ref.field
   return useCallback(

@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow'
+import { useRef } from 'react'
 import { dotsLeft, isVotable, type VoteItem } from '../../shared/voting'
 import { isVotingStep, myBallot, useLoupeStore } from '../store'
 
@@ -9,18 +9,23 @@ export interface DotState {
   canAdd: boolean
 }
 
-/** This person's dots on one item, or null when the item takes no dot now (no open vote, not in scope, hidden). */
+/**
+ * This person's dots on one item, or null when the item takes no dot now (no open vote, not in scope, hidden).
+ * The previous answer is kept while it holds: every card of a full board asks on every change of the store.
+ */
 export function useDotState(item: VoteItem): DotState | null {
-  return useLoupeStore(
-    useShallow((s) => {
-      const round = s.control.round
-      if (!isVotingStep(s.control.phase) || round?.status !== 'open' || s.session?.role === 'projector')
-        return null
-      if (!isVotable(item, round.settings)) return null
-      if (item.kind === 'card' && s.control.hiddenCards.includes(item.id)) return null
-      const ballot = myBallot(s)
-      const mine = ballot[item.id] ?? 0
-      return { mine, canAdd: dotsLeft(ballot, round.settings) > 0 && mine < round.settings.maxPerItem }
-    }),
-  )
+  const last = useRef<DotState | null>(null)
+  return useLoupeStore((s) => {
+    const round = s.control.round
+    if (!isVotingStep(s.control.phase) || round?.status !== 'open' || s.session?.role === 'projector')
+      return null
+    if (!isVotable(item, round.settings)) return null
+    if (item.kind === 'card' && s.control.hiddenCards.includes(item.id)) return null
+    const ballot = myBallot(s)
+    const mine = ballot[item.id] ?? 0
+    const canAdd = dotsLeft(ballot, round.settings) > 0 && mine < round.settings.maxPerItem
+    const before = last.current
+    if (before !== null && before.mine === mine && before.canAdd === canAdd) return before
+    return (last.current = { mine, canAdd })
+  })
 }

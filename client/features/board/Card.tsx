@@ -1,7 +1,7 @@
 import { memo, useMemo, type CSSProperties, type FocusEvent } from 'react'
 import { LIMITS } from '../../../shared/schema'
 import { useCardView } from '../../hooks/useCardView'
-import { useCollaborativeText } from '../../hooks/useCollaborativeText'
+import { useTextBinding } from '../../hooks/useCollaborativeText'
 import { useFocusRef } from '../../hooks/useFocusRequest'
 import { useT } from '../../i18n/useT'
 import { noteActivity, setEditing, settleDraft } from '../../store'
@@ -16,8 +16,8 @@ import '../facilitation/moderation.css'
 export const Card = memo(function Card({ id, editable }: { id: string; editable: boolean }) {
   useRenderProbe('card', id)
   const t = useT()
-  const { card, hidden, editors, focusWanted } = useCardView(id)
-  const textRef = useCollaborativeText({ kind: 'card', id, field: 'text' }, noteActivity)
+  const { card, hidden, editors, focusWanted, docVersion } = useCardView(id)
+  const textRef = useTextBinding({ kind: 'card', id, field: 'text' }, docVersion, noteActivity)
   const focusRef = useFocusRef<HTMLTextAreaElement>(id, focusWanted)
   const ref = useMemo(() => mergeRefs(textRef, focusRef), [textRef, focusRef])
   if (!card) return null
