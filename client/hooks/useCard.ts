@@ -3,5 +3,5 @@ import { useLoupeStore } from '../store'
 
 /** One card's record; the component re-renders only when this card changes. */
 export function useCard(id: string): CardRecord | undefined {
-  return useLoupeStore((s) => s.cardsById[id])
+  return useLoupeStore((s) => s.cardsById.get(id))
 }

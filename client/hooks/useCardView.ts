@@ -25,7 +25,7 @@ export interface CardView {
 export function useCardView(id: string): CardView {
   const last = useRef<CardView | null>(null)
   return useLoupeStore((s) => {
-    const card = s.cardsById[id]
+    const card = s.cardsById.get(id)
     const hidden = s.control.hiddenCards.includes(id)
     const editors = s.editorsByCard[id] ?? NOBODY
     const focusWanted = s.focusId === id

@@ -88,7 +88,7 @@ describe('live sync with the server', { timeout: 20_000 }, () => {
 
     spliceText(client.doc, { kind: 'card', id: cardId, field: 'text' }, 19, 0, ' le samedi')
     await waitFor(() =>
-      expect(useLoupeStore.getState().cardsById[cardId]?.text).toBe('Un café des parents le samedi'),
+      expect(useLoupeStore.getState().cardsById.get(cardId)?.text).toBe('Un café des parents le samedi'),
     )
     // The roster written by the server, and both screens present.
     await waitFor(() =>
@@ -142,12 +142,12 @@ describe('live sync with the server', { timeout: 20_000 }, () => {
     await waitFor(() => expect(readBoard(watcher.doc).cards).toHaveLength(1))
     const before: Y.Doc = currentDoc()!
     spliceText(before, { kind: 'card', id: cardId, field: 'text' }, 0, 0, 'REFUSE-MOI')
-    expect(useLoupeStore.getState().cardsById[cardId]?.text).toBe('REFUSE-MOI')
+    expect(useLoupeStore.getState().cardsById.get(cardId)?.text).toBe('REFUSE-MOI')
 
     await waitFor(() => expect(useLoupeStore.getState().resyncs).toBe(1))
     await waitFor(() => expect(useLoupeStore.getState().connection).toBe('synced'))
     expect(currentDoc()).not.toBe(before)
-    expect(useLoupeStore.getState().cardsById[cardId]?.text).toBe('')
+    expect(useLoupeStore.getState().cardsById.get(cardId)?.text).toBe('')
     expect(readBoard(watcher.doc).cards.map((c) => c.text)).toEqual([''])
   })
 })

@@ -15,13 +15,13 @@ const excerpt = (text: string) => {
 function useMergeTargets(cardId: string): Array<{ id: string; text: string }> {
   return useLoupeStore(
     useShallow((s) => {
-      const themeId = s.cardsById[cardId]?.place.themeId
+      const themeId = s.cardsById.get(cardId)?.place.themeId
       if (!themeId) return []
       return Object.entries(s.cardIdsByList)
         .filter(([key]) => key.startsWith(`${themeId}/`))
         .flatMap(([, ids]) => ids)
         .filter((id) => id !== cardId)
-        .map((id) => s.cardsById[id])
+        .map((id) => s.cardsById.get(id))
         .filter((card) => card !== undefined)
     }),
   ).map((card) => ({ id: card.id, text: card.text }))

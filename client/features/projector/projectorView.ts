@@ -24,7 +24,7 @@ export function projectorView(s: LoupeState): ProjectorView {
       if (s.perspectivesById[follow.perspectiveId]) return follow
       break
     case 'card':
-      if (s.cardsById[follow.cardId] && !hiddenCards.includes(follow.cardId)) return follow
+      if (s.cardsById.get(follow.cardId) && !hiddenCards.includes(follow.cardId)) return follow
       break
     case 'results':
       if (revealed) return { kind: 'results' }

@@ -56,7 +56,7 @@ export function votableItems(
     if (themeId !== null && tid !== themeId) continue
     const cardsOf = (perspectiveId: string | null, perspectiveNumber: number | null) => {
       for (const id of board.cardIdsByList[listKey(tid, perspectiveId)] ?? []) {
-        const card = board.cardsById[id]
+        const card = board.cardsById.get(id)
         if (card) keep({ item: { kind: 'card', id, themeId: tid }, text: card.text, perspectiveNumber })
       }
     }

@@ -7,7 +7,7 @@ const EMPTY: readonly string[] = []
 
 function placeOf(cardId: string) {
   const { cardsById, perspectivesById } = useLoupeStore.getState()
-  const card = cardsById[cardId]
+  const card = cardsById.get(cardId)
   if (!card) return null
   // The list the card shows in: its perspective may have been deleted meanwhile.
   const pid = card.place.perspectiveId
@@ -108,7 +108,7 @@ export function settleDraft(cardId: string): void {
   const { draftCardIds, cardsById } = useLoupeStore.getState()
   if (!draftCardIds.includes(cardId)) return
   useLoupeStore.setState((s) => ({ draftCardIds: s.draftCardIds.filter((id) => id !== cardId) }))
-  const card = cardsById[cardId]
+  const card = cardsById.get(cardId)
   if (!card || card.text.trim() !== '') return
   const doc = docForTheme(card.place.themeId)
   if (doc) deleteCard(doc, cardId)

@@ -16,7 +16,7 @@ export interface BoardSlice {
   themeIds: string[]
   perspectivesById: Record<string, PerspectiveRecord>
   perspectiveIdsByTheme: Record<string, string[]>
-  cardsById: Record<string, CardRecord>
+  cardsById: ReadonlyMap<string, CardRecord>
   /** Card ids in board order, per list: see `listKey`. */
   cardIdsByList: Record<string, string[]>
 }
@@ -39,6 +39,6 @@ export const initialBoard = (): BoardSlice => ({
   themeIds: [],
   perspectivesById: {},
   perspectiveIdsByTheme: {},
-  cardsById: {},
+  cardsById: new Map(),
   cardIdsByList: {},
 })
