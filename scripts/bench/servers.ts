@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -46,6 +46,21 @@ const BENCH_LIMITS = {
 /** Loupe as `npm start` runs it: the server's build. */
 export const LOUPE_BUILD = 'dist/server/index.js'
 
+/**
+ * The Node options `npm run serve` (and so `npm start`) gives the server: the bench runs Loupe exactly as people
+ * do, so they are read from package.json rather than repeated here.
+ */
+export function servedNodeFlags(): string[] {
+  const scripts = (
+    JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>
+    }
+  ).scripts
+  const served = new RegExp(`^node((?: --[^ ]+)*) ${LOUPE_BUILD}$`).exec(scripts.serve ?? '')
+  if (!served) throw new Error(`package.json: "serve" should be "node [--options] ${LOUPE_BUILD}"`)
+  return (served[1] ?? '').split(' ').filter(Boolean)
+}
+
 /** Builds the server (a second or two) when its build is missing or older than its sources: never measure a stale one. */
 export function ensureLoupeBuild(): void {
   const built = join(REPO_ROOT, LOUPE_BUILD)
@@ -86,7 +101,7 @@ export async function startServer(
     dataDir = mkdtempSync(join(tmpdir(), 'loupe-bench-'))
     const entry = options.loupeEntry ?? LOUPE_BUILD
     const loader = entry.endsWith('.ts') ? ['--import', 'tsx'] : []
-    child = spawn(process.execPath, [...profile, ...loader, entry], {
+    child = spawn(process.execPath, [...servedNodeFlags(), ...profile, ...loader, entry], {
       cwd: REPO_ROOT,
       env: { ...env, ...BENCH_LIMITS, DATA_DIR: dataDir, LOG_LEVEL: 'error' },
       stdio: ['ignore', 'ignore', 'inherit'],
