@@ -47,11 +47,14 @@ export function computePeople(input: {
       existing.editing ??= state.editing
       continue
     }
+    // The roster, written by the server from the person's credential, names them; their own presence only says
+    // they are here (the server checks it is theirs).
+    const entry = input.roster[state.user.id]
     byId.set(state.user.id, {
       id: state.user.id,
-      name: state.user.name,
-      centre: state.user.centre,
-      role: state.user.role,
+      name: entry?.name ?? state.user.name,
+      centre: entry?.centre ?? state.user.centre,
+      role: entry && entry.role !== 'projector' ? entry.role : state.user.role,
       color: state.user.color,
       editing: state.editing ?? existing?.editing ?? null,
       online: true,

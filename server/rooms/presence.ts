@@ -50,6 +50,18 @@ function encodeEntries(entries: readonly PresenceEntry[]): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
+/**
+ * Whether a presence state shows the person `peer` is connected as: their id, and their role if it names one (a
+ * screen shows a presence without a role as a participant's).
+ */
+function showsOwnPerson(state: unknown, peer: Peer): boolean {
+  if (peer.role === 'projector' || typeof state !== 'object' || state === null) return false
+  const user: unknown = (state as { user?: unknown }).user
+  if (typeof user !== 'object' || user === null) return false
+  const { id, role } = user as { id?: unknown; role?: unknown }
+  return id === peer.participantId && (role === undefined || role === peer.role)
+}
+
 /** Client ids whose presence left, remembered so that a late echo cannot bring them back; past this, forgotten. */
 const MAX_REMEMBERED = 4096
 
@@ -94,18 +106,19 @@ export class RoomPresence {
 
   /**
    * Applies a client's presence update, whole or not at all. Throws PresenceRefused past a limit, and any other
-   * error on malformed input.
+   * error on malformed input. Entries that speak for someone else are left out and counted (see `screen`).
    */
-  receive(peer: Peer, update: Uint8Array): void {
+  receive(peer: Peer, update: Uint8Array): { notTheirs: number } {
     if (update.byteLength > this.limits.maxBytes)
       throw new PresenceRefused(CLOSE.tooLarge, 'presence_too_large')
-    const { entries, fresh } = this.screen(update)
+    const { entries, fresh, notTheirs } = this.screen(peer, update)
     const introduced = (this.introduced.get(peer) ?? 0) + fresh
     if (introduced > this.limits.idsPerConnection)
       throw new PresenceRefused(CLOSE.rateLimited, 'too_many_presences')
     this.introduced.set(peer, introduced)
     if (entries.length > 0)
       awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(entries), peer)
+    return { notTheirs }
   }
 
   /** Removes the presence a leaving connection published. */
@@ -128,11 +141,18 @@ export class RoomPresence {
    * Reads the whole update before anything is applied (y-protocols applies entry by entry and would keep the first
    * entries of a message that breaks further on). Drops the removal of a presence the room never had: clients
    * echo such removals after a restart, and y-protocols would remember each id forever. Counts the new presences.
+   * A connection speaks only for itself: it may not change or remove a presence another connection holds, and the
+   * person it shows must be the one its credential names (a projector shows nobody), so that no one can appear as
+   * someone else in the list of who is here or as typing in a card.
    */
-  private screen(update: Uint8Array): { entries: PresenceEntry[]; fresh: number } {
+  private screen(
+    peer: Peer,
+    update: Uint8Array,
+  ): { entries: PresenceEntry[]; fresh: number; notTheirs: number } {
     const decoder = decoding.createDecoder(update)
     const entries: PresenceEntry[] = []
     const fresh = new Set<number>()
+    let notTheirs = 0
     const count = decoding.readVarUint(decoder)
     for (let i = 0; i < count; i++) {
       const entry = {
@@ -140,14 +160,20 @@ export class RoomPresence {
         clock: decoding.readVarUint(decoder),
         state: decoding.readVarString(decoder),
       }
+      const state: unknown = JSON.parse(entry.state)
+      const heldByOther = this.awareness.states.has(entry.clientId) && !peer.awarenessIds.has(entry.clientId)
+      if (heldByOther || (state !== null && !showsOwnPerson(state, peer))) {
+        notTheirs++
+        continue
+      }
       const known = this.awareness.meta.has(entry.clientId)
-      if (JSON.parse(entry.state) === null && !known) continue
+      if (state === null && !known) continue
       if (!known) fresh.add(entry.clientId)
       entries.push(entry)
       // Enough to refuse: no need to read the rest.
       if (fresh.size > this.limits.idsPerConnection) break
     }
-    return { entries, fresh: fresh.size }
+    return { entries, fresh: fresh.size, notTheirs }
   }
 
   // Emitted by y-protocols just before 'update', for the same message, with only what really changed.

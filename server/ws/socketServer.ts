@@ -170,8 +170,14 @@ export function createSocketServer(deps: SocketServerDeps): SocketServer {
         case 'update':
           if (!inspectUpdate(message.update).empty) room.receiveUpdate(connection, message.update)
           return
-        case 'awareness':
-          return room.presence.receive(connection, message.update)
+        case 'awareness': {
+          const { notTheirs } = room.presence.receive(connection, message.update)
+          if (notTheirs > 0) {
+            const { workshopId, participantId } = connection
+            log.info('presence_not_theirs', { workshopId, participantId, entries: notTheirs })
+          }
+          return
+        }
         case 'queryAwareness': {
           const presence = room.presence.snapshot()
           if (presence) connection.send(presence)

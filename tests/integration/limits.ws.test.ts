@@ -48,7 +48,7 @@ async function rawParticipant(t: TestServer, workshop: CreateWorkshopResponse, f
   const raw = openRawSocket(t.url, workshop.id, person.token, from ? { from } : {})
   await raw.opened
   await waitFor(() => raw.received.length > 0)
-  return raw
+  return Object.assign(raw, { participantId: person.participantId })
 }
 
 /** `watcher` still receives what `writer` types: the workshop goes on for everyone else. */
@@ -158,7 +158,7 @@ describe('a client too slow to read', () => {
     const talker = await rawParticipant(t, workshop)
     const awareness = new awarenessProtocol.Awareness(new Y.Doc())
     for (let i = 0; i < 60 && t.server.metrics.limitedCloses.get('too_slow') === 0; i++) {
-      awareness.setLocalState({ note: String(i).repeat(200_000) })
+      awareness.setLocalState({ user: { id: talker.participantId }, note: String(i).repeat(200_000) })
       const frame = encoding.createEncoder()
       encoding.writeVarUint(frame, MESSAGE.awareness)
       encoding.writeVarUint8Array(
@@ -202,7 +202,8 @@ describe('presence', () => {
     for (const id of ghosts) expect(meta().has(id)).toBe(false)
 
     const ids = Array.from({ length: 50 }, (_, i) => 900_000 + i)
-    raw.ws.send(presenceFrame(ids.map((clientId) => ({ clientId, clock: 1, state: '{}' }))))
+    const own = JSON.stringify({ user: { id: raw.participantId, role: 'participant' } })
+    raw.ws.send(presenceFrame(ids.map((clientId) => ({ clientId, clock: 1, state: own }))))
     expect(await raw.closed).toEqual({ code: CLOSE.rateLimited, reason: 'too many presences' })
     for (const id of ids) expect(meta().has(id)).toBe(false)
   })
@@ -212,7 +213,7 @@ describe('presence', () => {
     const raw = await rawParticipant(t, workshop)
     raw.ws.send(
       presenceFrame([
-        { clientId: 424_242, clock: 1, state: JSON.stringify({ user: { name: 'Fantôme' } }) },
+        { clientId: 424_242, clock: 1, state: JSON.stringify({ user: { id: raw.participantId } }) },
         { clientId: 424_243, clock: 1, state: '{pas du json' },
       ]),
     )

@@ -14,7 +14,7 @@ import {
 } from '../../shared/ops'
 import type { CreateWorkshopResponse } from '../../shared/protocol'
 import { readBoard } from '../../shared/read'
-import { createWorkshop } from '../helpers/api'
+import { createWorkshop, request } from '../helpers/api'
 import { joinAndConnect, openRawSocket, presenceMessage, type TestClient } from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { waitFor } from '../helpers/waitFor'
@@ -223,8 +223,11 @@ describe('presence', () => {
 
     const raw = openRawSocket(t.url, workshop.id, workshop.facilitatorKey)
     await raw.opened
+    const session = await request<{ participantId: string }>(t.url, `/api/workshops/${workshop.id}/session`, {
+      headers: { authorization: `Bearer ${workshop.facilitatorKey}` },
+    })
     const { message, clientId } = presenceMessage({
-      user: { id: 'facilitator-1', name: 'Animation' },
+      user: { id: session.body.participantId, name: 'Animation', role: 'facilitator' },
       editing: null,
     })
     raw.ws.send(message)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { editorsByCard } from '../../client/store/peopleProjection'
+import { computePeople, editorsByCard } from '../../client/store/peopleProjection'
 import type { Person } from '../../client/store'
 
 const person = (id: string, editing: string | null, more: Partial<Person> = {}): Person => ({
@@ -37,5 +37,40 @@ describe('who is typing in each card', () => {
 
     const again = editorsByCard([awa, moved], after)
     expect(again.c1).toBe(after.c1)
+  })
+})
+
+describe('the people list', () => {
+  it('names people as the roster does, whatever name their presence shows', () => {
+    const people = computePeople({
+      states: new Map([
+        [
+          1,
+          {
+            user: {
+              id: 'p-awa',
+              name: 'Animation',
+              centre: 'Fédération',
+              role: 'participant',
+              color: '#000',
+            },
+            editing: null,
+            lastActive: 1000,
+          },
+        ],
+      ]),
+      selfClientId: null,
+      roster: {
+        'p-awa': { name: 'Awa Diallo', centre: 'CS Les Tilleuls', role: 'participant', joinedAt: 1 },
+        'p-leo': { name: 'Léo Martin', centre: 'MJC', role: 'participant', joinedAt: 2 },
+      },
+      now: 2000,
+      previous: [],
+      language: 'fr',
+    })
+    expect(people.map((p) => [p.name, p.centre, p.online])).toEqual([
+      ['Awa Diallo', 'CS Les Tilleuls', true],
+      ['Léo Martin', 'MJC', false],
+    ])
   })
 })
