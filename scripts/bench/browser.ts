@@ -25,9 +25,15 @@ export type BrowserReport =
       first_join_ms: number
       /** The same first join on a workshop just created (its boards still empty), as at the start of the day. */
       new_workshop_join_ms: number
-      /** Remote keystroke: websocket message received -> its text in the card's field, Yjs and UI work included. */
+      /**
+       * Remote keystroke: websocket message received -> its text in the card's field and the store's changes rendered
+       * (the message's handler and the microtasks it queued: Yjs, the store, React).
+       */
       apply_p50_ms: number
       apply_max_ms: number
+      /** The same, to the start of the next task: a frame the browser lays out and paints in between counts too. */
+      next_task_p50_ms: number
+      next_task_max_ms: number
       keystrokes: number
     }
   | { measured: false; reason: string }
@@ -62,19 +68,29 @@ const timingScript = (cards: number) => `(() => {
   document.addEventListener('submit', () => { join.submitted = performance.now() }, true)
   const Native = window.WebSocket
   window.__loupeApply = []
+  const watched = () => {
+    const field = window.__loupeWatch ? document.querySelector(window.__loupeWatch) : null
+    return field ? field.value : null
+  }
   window.WebSocket = class extends Native {
-    constructor(...args) {
-      super(...args)
-      // Registered before the app's own handler, so it runs first: the clock starts as the message arrives.
-      this.addEventListener('message', () => {
+    // The provider sets onmessage: its handler is wrapped, so the clock runs from the message's arrival to the end
+    // of its handling and of the microtasks it queued (React renders the store's changes in one); then, for
+    // comparison, to the start of the next task (the browser may lay out and paint a frame in between).
+    set onmessage(handler) {
+      super.onmessage = handler && ((event) => {
         const start = performance.now()
-        const channel = new MessageChannel()
-        channel.port1.onmessage = () => {
-          const field = window.__loupeWatch ? document.querySelector(window.__loupeWatch) : null
-          window.__loupeApply.push({ ms: performance.now() - start, value: field ? field.value : null })
-        }
-        channel.port2.postMessage(0)
+        handler.call(this, event)
+        queueMicrotask(() => {
+          const sample = { ms: performance.now() - start, value: watched(), taskMs: null }
+          window.__loupeApply.push(sample)
+          const channel = new MessageChannel()
+          channel.port1.onmessage = () => { sample.taskMs = performance.now() - start }
+          channel.port2.postMessage(0)
+        })
       })
+    }
+    get onmessage() {
+      return super.onmessage
     }
   }
 })()`
@@ -128,8 +144,10 @@ export async function measureBrowser(): Promise<BrowserReport> {
       join,
       first_join_ms: round(join.join_page_ms + join.join_to_board_ms),
       new_workshop_join_ms: round(first.join_page_ms + first.join_to_board_ms),
-      apply_p50_ms: round(percentiles(Float64Array.from(apply)).p50),
-      apply_max_ms: round(Math.max(...apply)),
+      apply_p50_ms: round(percentiles(Float64Array.from(apply.map((a) => a.ms))).p50),
+      apply_max_ms: round(Math.max(...apply.map((a) => a.ms))),
+      next_task_p50_ms: round(percentiles(Float64Array.from(apply.map((a) => a.taskMs))).p50),
+      next_task_max_ms: round(Math.max(...apply.map((a) => a.taskMs))),
       keystrokes: apply.length,
     }
   } catch (error) {
@@ -236,8 +254,13 @@ export function joinTiming(times: Required<JoinTimes>): JoinTiming {
   }
 }
 
-/** Another participant types into one card, a keystroke at a time; returns the page's time for each. */
-async function remoteTyping(page: Page, typist: BenchClient, cardId: string): Promise<number[]> {
+interface ApplySample {
+  ms: number
+  taskMs: number
+}
+
+/** Another participant types into one card, a keystroke at a time; returns the page's times for each. */
+async function remoteTyping(page: Page, typist: BenchClient, cardId: string): Promise<ApplySample[]> {
   const selector = `[data-card-id="${cardId}"] textarea`
   await page.locator(selector).waitFor()
   await page.evaluate((watch) => {
@@ -248,7 +271,7 @@ async function remoteTyping(page: Page, typist: BenchClient, cardId: string): Pr
   const ref: TextRef = { kind: 'card', id: cardId, field: 'text' }
   const text = resolveText(typist.doc, ref)
   if (!text) throw new Error('no card text to type in')
-  const times: number[] = []
+  const times: ApplySample[] = []
   for (let i = 0; i < KEYSTROKES; i++) {
     spliceText(typist.doc, ref, text.length, 0, 'x')
     times.push(await waitForSample(page, text.toString()))
@@ -257,14 +280,18 @@ async function remoteTyping(page: Page, typist: BenchClient, cardId: string): Pr
   return times
 }
 
-/** The time of the first message after which the watched field showed `value`. */
-async function waitForSample(page: Page, value: string): Promise<number> {
+/** The times of the first message after which the watched field showed `value`. */
+async function waitForSample(page: Page, value: string): Promise<ApplySample> {
   const deadline = Date.now() + 5000
   for (;;) {
     const found = await page.evaluate((wanted) => {
-      const samples = (window as unknown as { __loupeApply: Array<{ ms: number; value: string | null }> })
-        .__loupeApply
-      return samples.find((s) => s.value === wanted)?.ms ?? null
+      const samples = (
+        window as unknown as {
+          __loupeApply: Array<{ ms: number; taskMs: number | null; value: string | null }>
+        }
+      ).__loupeApply
+      const sample = samples.find((s) => s.value === wanted)
+      return sample && sample.taskMs !== null ? { ms: sample.ms, taskMs: sample.taskMs } : null
     }, value)
     if (found !== null) return found
     if (Date.now() > deadline) throw new Error(`the page never showed "${value}"`)
