@@ -85,6 +85,8 @@ export class RoomPresence {
   /** Renewals waiting for the next relay, and the timer that sends them. */
   private readonly renewals = new Set<number>()
   private renewalTimer: NodeJS.Timeout | null = null
+  /** Which connection holds each presence: only it, or a newer connection of the same person, may change it. */
+  private readonly holders = new Map<number, Peer>()
 
   constructor(
     doc: Y.Doc,
@@ -161,7 +163,13 @@ export class RoomPresence {
         state: decoding.readVarString(decoder),
       }
       const state: unknown = JSON.parse(entry.state)
-      const heldByOther = this.awareness.states.has(entry.clientId) && !peer.awarenessIds.has(entry.clientId)
+      // The same person on a new connection takes their presence over: a laptop back on the network reconnects
+      // before the server has noticed that its old socket is gone.
+      const holder = this.holders.get(entry.clientId)
+      const heldByOther =
+        holder !== undefined &&
+        holder !== peer &&
+        (holder.participantId !== peer.participantId || holder.role !== peer.role)
       if (heldByOther || (state !== null && !showsOwnPerson(state, peer))) {
         notTheirs++
         continue
@@ -182,10 +190,22 @@ export class RoomPresence {
   }
 
   private readonly onUpdate = ({ added, updated, removed }: AwarenessChanges, origin: unknown): void => {
-    if (origin !== null && typeof origin === 'object' && 'awarenessIds' in origin) {
-      const ids = (origin as Peer).awarenessIds
-      for (const id of added) ids.add(id)
-      for (const id of removed) ids.delete(id)
+    const peer =
+      origin !== null && typeof origin === 'object' && 'awarenessIds' in origin ? (origin as Peer) : null
+    if (peer) {
+      for (const id of [...added, ...updated]) {
+        const before = this.holders.get(id)
+        if (before === peer) continue
+        // Taken over: the old connection must not take it away when it finally closes.
+        before?.awarenessIds.delete(id)
+        this.holders.set(id, peer)
+        peer.awarenessIds.add(id)
+      }
+    }
+    // Removed by its connection, by the server when a connection left, or by y-protocols after 30 s of silence.
+    for (const id of removed) {
+      this.holders.get(id)?.awarenessIds.delete(id)
+      this.holders.delete(id)
     }
     const changed = this.changed
     this.changed = new Set()

@@ -132,22 +132,6 @@ describe('presence sent by each laptop', () => {
     const [awa, bernard] = await room(['Awa', 'Bernard'], true)
     if (!awa || !bernard) throw new Error('two laptops expected')
     const sentBefore = awa.sent.presence
-    const entry = (clientId: number, clock: number, state: unknown) => {
-      const update = encoding.createEncoder()
-      encoding.writeVarUint(update, 1)
-      encoding.writeVarUint(update, clientId)
-      encoding.writeVarUint(update, clock)
-      encoding.writeVarString(update, JSON.stringify(state))
-      const message = encoding.createEncoder()
-      encoding.writeVarUint(message, AWARENESS)
-      encoding.writeVarUint8Array(message, encoding.toUint8Array(update))
-      return encoding.toUint8Array(message)
-    }
-    const user = (id: string, name: string, role: string) => ({
-      user: { id, name, centre: 'Centre social', role, color: presenceColor(id) },
-      editing: null,
-      lastActive: Date.now(),
-    })
     const raw = openRawSocket(t.url, awa.provider.roomname, tokenOf(bernard))
     await raw.opened
     const clock = awa.provider.awareness.meta.get(awa.doc.clientID)?.clock ?? 0
@@ -171,7 +155,60 @@ describe('presence sent by each laptop', () => {
     expect(awa.sent.presence).toBe(sentBefore)
     raw.ws.close()
   })
+
+  it('moves to the same person’s new connection, which keeps it when the old one closes', async () => {
+    const [awa, bernard] = await room(['Awa', 'Bernard'], true)
+    if (!awa || !bernard) throw new Error('two laptops expected')
+    const before = openRawSocket(t.url, awa.provider.roomname, tokenOf(bernard))
+    await before.opened
+    before.ws.send(entry(545_454, 1, user(bernard.participantId, 'Bernard', 'participant')))
+    await waitFor(() => expect(awa.provider.awareness.getStates().has(545_454)).toBe(true))
+
+    // Back on the network, before the server noticed the old socket is gone: same presence, newer clock.
+    const after = openRawSocket(t.url, awa.provider.roomname, tokenOf(bernard))
+    await after.opened
+    after.ws.send(entry(545_454, 2, user(bernard.participantId, 'Bernard', 'participant', 'card-1')))
+    await waitFor(() =>
+      expect(awa.provider.awareness.getStates().get(545_454)).toMatchObject({ editing: 'card-1' }),
+    )
+    // Someone else cannot take it.
+    const other = openRawSocket(t.url, awa.provider.roomname, tokenOf(awa))
+    await other.opened
+    other.ws.send(entry(545_454, 3, user(awa.participantId, 'Awa', 'participant')))
+    other.ws.send(entry(555_555, 1, user(awa.participantId, 'Awa', 'participant')))
+    await waitFor(() => expect(bernard.provider.awareness.getStates().has(555_555)).toBe(true))
+    expect(bernard.provider.awareness.getStates().get(545_454)).toMatchObject({ editing: 'card-1' })
+
+    // The old socket goes: the presence stays, held by the new one; it goes with the new one.
+    before.ws.terminate()
+    other.ws.terminate()
+    await waitFor(() => expect(bernard.provider.awareness.getStates().has(555_555)).toBe(false))
+    expect(bernard.provider.awareness.getStates().has(545_454)).toBe(true)
+    after.ws.terminate()
+    await waitFor(() => expect(bernard.provider.awareness.getStates().has(545_454)).toBe(false))
+  })
 })
+
+/** A presence message with one entry, as a raw client would send it. */
+function entry(clientId: number, clock: number, state: unknown): Uint8Array {
+  const update = encoding.createEncoder()
+  encoding.writeVarUint(update, 1)
+  encoding.writeVarUint(update, clientId)
+  encoding.writeVarUint(update, clock)
+  encoding.writeVarString(update, JSON.stringify(state))
+  const message = encoding.createEncoder()
+  encoding.writeVarUint(message, AWARENESS)
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(update))
+  return encoding.toUint8Array(message)
+}
+
+function user(id: string, name: string, role: string, editing: string | null = null) {
+  return {
+    user: { id, name, centre: 'Centre social', role, color: presenceColor(id) },
+    editing,
+    lastActive: Date.now(),
+  }
+}
 
 function tokenOf(laptop: Laptop): string {
   const token = new URL(laptop.provider.url).searchParams.get('token')
