@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { createCommandHandler } from './commands/index'
 import { createRequestHandler } from './http/handler'
+import { addressReader } from './http/clientAddress'
 import { RequestLimits } from './http/requestLimits'
 import { requestUrl } from './http/requestUrl'
 import { rawErrorResponse } from './http/respond'
@@ -51,6 +52,11 @@ export interface ServerOptions {
   storage?: Storage
   /** The referee; tests of the pipeline may pass another one. */
   checkUpdate?: CheckUpdate
+  /**
+   * Behind a reverse proxy (TRUST_PROXY=1): per-address limits count the address the proxy appended to
+   * X-Forwarded-For rather than the proxy's own. Off by default: anyone can write that header.
+   */
+  trustProxy?: boolean
 }
 
 export interface RunningServer {
@@ -92,7 +98,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const router = new Router()
   addHealthRoutes(router, rooms)
   addMetricsRoutes(router, metrics, rooms, limits)
-  const requestLimits = new RequestLimits(limits, metrics)
+  const addressOf = addressReader({ trustProxy: options.trustProxy ?? false })
+  const requestLimits = new RequestLimits(limits, metrics, addressOf)
   addWorkshopRoutes(router, services, requestLimits)
   addExportRoutes(router, services)
   requestLimits.limitCreations(router)
@@ -107,6 +114,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics,
     limits,
     keepaliveMs: options.keepaliveMs ?? 30_000,
+    addressOf,
   })
   http.on('upgrade', (req, socket, head) => {
     // An exception here would escape to the process and stop every workshop: it stays with this socket.

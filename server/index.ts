@@ -15,6 +15,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1)
 }
 
+const trustProxyValue = (process.env.TRUST_PROXY ?? '').toLowerCase()
+if (!['', '0', '1', 'true', 'false'].includes(trustProxyValue)) {
+  process.stderr.write(`Loupe: TRUST_PROXY must be 1 or 0, not "${process.env.TRUST_PROXY}"\n`)
+  process.exit(1)
+}
+const trustProxy = trustProxyValue === '1' || trustProxyValue === 'true'
+
 let limits: Partial<ServerLimits>
 try {
   limits = limitsFromEnv(process.env)
@@ -26,7 +33,7 @@ try {
 /** A stop that hangs (a client that never lets go, a stuck disk) must not keep the process from exiting. */
 const STOP_TIMEOUT_MS = 10_000
 
-const server = await startServer({ port, host, dataDir: resolve(dataDir), logLevel, limits })
+const server = await startServer({ port, host, dataDir: resolve(dataDir), logLevel, limits, trustProxy })
 // The default log level is quiet, so say plainly where to go.
 process.stdout.write(`Loupe: http://localhost:${server.port} (data in ${dataDir})\n`)
 

@@ -1,6 +1,7 @@
 import type { ServerLimits } from '../limits'
 import type { Metrics } from '../metrics'
-import { AttemptLimiter, addressKey } from './attemptLimiter'
+import { AttemptLimiter } from './attemptLimiter'
+import type { AddressOf } from './clientAddress'
 import { HttpError } from './respond'
 import type { RouteContext, RouteHandler, Router } from './router'
 
@@ -16,6 +17,7 @@ export class RequestLimits {
   constructor(
     limits: ServerLimits,
     private readonly metrics: Metrics,
+    private readonly addressOf: AddressOf,
   ) {
     this.wrongCodesByAddress = new AttemptLimiter(limits.wrongCodesPerMinutePerAddress, 60_000)
     this.wrongCodesByWorkshop = new AttemptLimiter(limits.wrongCodesPerWorkshop, limits.wrongCodesWindowMs)
@@ -24,7 +26,7 @@ export class RequestLimits {
 
   /** Refuses an address that guessed too many codes, and guesses at a workshop that too many tried to guess. */
   checkGuesser({ req }: RouteContext, workshopId?: string): void {
-    if (this.wrongCodesByAddress.blocked(addressKey(req.socket.remoteAddress))) {
+    if (this.wrongCodesByAddress.blocked(this.addressOf(req))) {
       this.refuse('wrong_codes_address', 'Too many wrong codes from this address; wait a minute.')
     }
     // Guesses from many addresses at once: the workshop's code stops answering for a while, right or wrong.
@@ -37,7 +39,7 @@ export class RequestLimits {
   }
 
   wrongCode({ req }: RouteContext, workshopId?: string): void {
-    this.wrongCodesByAddress.record(addressKey(req.socket.remoteAddress))
+    this.wrongCodesByAddress.record(this.addressOf(req))
     if (workshopId !== undefined) this.wrongCodesByWorkshop.record(workshopId)
   }
 
@@ -48,7 +50,7 @@ export class RequestLimits {
 
   private creating(handler: RouteHandler): RouteHandler {
     return async (ctx) => {
-      const address = addressKey(ctx.req.socket.remoteAddress)
+      const address = this.addressOf(ctx.req)
       if (this.creations.blocked(address)) {
         this.refuse(
           'workshop_creation',

@@ -5,7 +5,7 @@ import { CLOSE, MAX_MESSAGE_BYTES, WS_PATH } from '../../shared/protocol'
 import type { Role } from '../../shared/schema'
 import { identify } from '../auth'
 import type { CommandHandler } from '../commands/index'
-import { addressKey } from '../http/attemptLimiter'
+import { addressReader, type AddressOf } from '../http/clientAddress'
 import { requestUrl } from '../http/requestUrl'
 import { rawErrorResponse } from '../http/respond'
 import type { ServerLimits } from '../limits'
@@ -35,6 +35,8 @@ export interface SocketServerDeps {
   >
   /** How often to ping; a socket that has not answered the previous ping by then is dropped. */
   keepaliveMs?: number
+  /** The address a connection counts under for `connectionsPerAddress` (the socket's own by default). */
+  addressOf?: AddressOf
 }
 
 export interface SocketServer {
@@ -47,6 +49,7 @@ export interface SocketServer {
 /** The websocket side: authenticates, attaches each socket to its room, and keeps dead sockets from lingering. */
 export function createSocketServer(deps: SocketServerDeps): SocketServer {
   const { registry, rooms, commands, log, metrics, limits, keepaliveMs = 30_000 } = deps
+  const addressOf = deps.addressOf ?? addressReader({ trustProxy: false })
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
   const alive = new WeakMap<WebSocket, boolean>()
   const perAddress = new AddressCounter()
@@ -82,7 +85,7 @@ export function createSocketServer(deps: SocketServerDeps): SocketServer {
     const token = url.searchParams.get('token')
     // Any credential may watch as the projector: a read-only downgrade is always safe.
     const asProjector = url.searchParams.get('as') === 'projector'
-    const address = addressKey(req.socket.remoteAddress)
+    const address = addressOf(req)
     wss.handleUpgrade(req, socket, head, (ws) => {
       alive.set(ws, true)
       ws.on('pong', () => alive.set(ws, true))

@@ -63,3 +63,29 @@ describe('join codes guessed from many addresses', () => {
     expect((await request(t.url, '/healthz')).status).toBe(200)
   })
 })
+
+describe('behind a reverse proxy', () => {
+  const createVia = (t: TestServer, forwardedFor: string) =>
+    request(t.url, '/api/workshops', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      body: JSON.stringify({ title: 'Atelier' }),
+    })
+
+  it('with TRUST_PROXY, counts each laptop by the address the proxy appended, not by what the laptop wrote', async () => {
+    const t = await startTestServer({ limits: { workshopsPerHourPerAddress: 1 }, trustProxy: true })
+    servers.push(t)
+    // Everything arrives from the proxy (here 127.0.0.1); the proxy appends the laptop's address last.
+    expect((await createVia(t, '10.0.0.5')).status).toBe(201)
+    expect((await createVia(t, '10.0.0.6')).status).toBe(201)
+    expect((await createVia(t, '10.0.0.5')).status).toBe(429)
+    // A laptop that writes its own header first is still counted by what the proxy appended.
+    expect((await createVia(t, '10.0.0.99, 10.0.0.6')).status).toBe(429)
+  })
+
+  it('without it, ignores X-Forwarded-For, which anyone can write', async () => {
+    const t = await server({ workshopsPerHourPerAddress: 1 })
+    expect((await createVia(t, '10.0.0.5')).status).toBe(201)
+    expect((await createVia(t, '10.0.0.6')).status).toBe(429)
+  })
+})
