@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { roots } from '../../shared/doc'
+import { SLOW_DELIVERY_MS } from './gcPauses'
 
 /**
  * Edit-to-screen latency without touching the schema: every keystroke types a character that names its typist and
@@ -51,6 +52,8 @@ export class Tally {
   burstFrom = Number.POSITIVE_INFINITY
   /** Refereed votes the server refused (none expected). */
   refused = 0
+  /** Send and arrival times of the deliveries slower than SLOW_DELIVERY_MS, in pairs. */
+  slowFlights: number[] = []
 
   /** One delivery of an edit sent at `sentAt`, seen `latency` ms later. */
   record(latency: number, sentAt: number, kind: 'keystroke' | 'burst vote' | 'other'): void {
@@ -59,6 +62,7 @@ export class Tally {
     if (kind === 'keystroke') this.keystrokeLatencies.push(latency)
     else if (kind === 'burst vote') this.burstLatencies.push(latency)
     if (sentAt < this.burstFrom) this.steadyLatencies.push(latency)
+    if (latency > SLOW_DELIVERY_MS) this.slowFlights.push(sentAt, sentAt + latency)
   }
 
   reset(): void {
@@ -69,6 +73,7 @@ export class Tally {
     this.keystrokeLatencies = []
     this.burstLatencies = []
     this.steadyLatencies = []
+    this.slowFlights = []
     this.burstFrom = Number.POSITIVE_INFINITY
   }
 }

@@ -1,5 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { closeCodes, traffic, until } from './client'
+import { reportPauses, watchPauses } from './gcPauses'
 import { KeystrokeCodec, observeDeliveries, SendLog, Tally } from './deliveries'
 import type { EditCounts, Step, StepResult } from './protocol'
 import { seededRandom, Typist } from './typist'
@@ -95,6 +96,7 @@ export class Driver {
     }
     const loop = monitorEventLoopDelay({ resolution: 5 })
     loop.enable()
+    const gc = watchPauses()
     await new Promise((resolve) => setTimeout(resolve, endAt - started))
     for (const timer of timers) clearTimeout(timer)
     const activeSeconds = (performance.now() - started) / 1000
@@ -102,6 +104,7 @@ export class Driver {
       () => {},
     )
     loop.disable()
+    const pauses = reportPauses(gc.stop(), this.tally.slowFlights)
     return {
       sent: { ...this.sent },
       deliveriesExpected: this.tally.expected,
@@ -124,6 +127,7 @@ export class Driver {
       refereedVotes: this.refereed,
       loopDelayP99Ms: loop.percentile(99) / 1e6,
       loopDelayMaxMs: loop.max / 1e6,
+      gcPauses: pauses,
     }
   }
 

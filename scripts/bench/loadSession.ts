@@ -187,6 +187,13 @@ function mergeSteps(results: readonly StepResult[]): StepResult {
     refereedVotes: results.every((r) => r.refereedVotes),
     loopDelayP99Ms: Math.max(...results.map((r) => r.loopDelayP99Ms)),
     loopDelayMaxMs: Math.max(...results.map((r) => r.loopDelayMaxMs)),
+    gcPauses: {
+      pauses: sum((r) => r.gcPauses.pauses),
+      pausedMs: sum((r) => r.gcPauses.pausedMs),
+      longestMs: Math.max(...results.map((r) => r.gcPauses.longestMs)),
+      slowDeliveries: sum((r) => r.gcPauses.slowDeliveries),
+      slowDuringPause: sum((r) => r.gcPauses.slowDuringPause),
+    },
   }
 }
 

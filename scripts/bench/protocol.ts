@@ -1,3 +1,4 @@
+import type { PauseReport } from './gcPauses'
 import type { ServerName } from './options'
 
 /** Messages between the bench (parent) and its load-generator processes, over the fork IPC channel. */
@@ -80,6 +81,8 @@ export interface StepResult {
   /** The load process's own event-loop delay, ms: high values mean the generator, not the server, lagged. */
   loopDelayP99Ms: number
   loopDelayMaxMs: number
+  /** The load process's GC pauses during the step, and the slow deliveries that waited on one. */
+  gcPauses: PauseReport
 }
 
 export type VoteBurstResult =

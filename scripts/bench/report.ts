@@ -1,3 +1,4 @@
+import { SLOW_DELIVERY_MS } from './gcPauses'
 import type { Row } from './stats'
 
 /** Plain-text tables for the terminal. */
@@ -56,6 +57,15 @@ export function ratio(loupe: number, reference: number): number {
   return reference === 0 ? Number.NaN : Number((loupe / reference).toFixed(2))
 }
 
+/** How many deliveries were slow, and how many of those waited on their load process's garbage collector. */
+function slowLine(r: Row): string {
+  const share = r.slow_deliveries > 0 ? (100 * r.slow_deliveries_during_load_gc) / r.slow_deliveries : 0
+  return (
+    `${r.slow_deliveries} deliveries over ${SLOW_DELIVERY_MS} ms, ${share.toFixed(0)} % of them ` +
+    `in flight while their load process paused >= ${SLOW_DELIVERY_MS / 3} ms for GC`
+  )
+}
+
 /** What was sent and whether everything arrived. */
 export function deliveryLines(rows: readonly Row[]): string {
   return rows
@@ -72,7 +82,9 @@ export function deliveryLines(rows: readonly Row[]): string {
         (r.server_loop_lag_p99_ms === null
           ? ''
           : `; server event-loop lag p99 <= ${r.server_loop_lag_p99_ms} ms`) +
-        `; load process CPU s ${r.load_cpu_s.join(' + ')} (event-loop delay p99 ${r.load_loop_delay_p99_ms} ms)${closes}`
+        `; load process CPU s ${r.load_cpu_s.join(' + ')} (event-loop delay p99 ${r.load_loop_delay_p99_ms} ms; ` +
+        `in GC ${r.load_gc_paused_ms_per_process} ms each, longest pause ${r.load_gc_longest_ms} ms)${closes}` +
+        `; ${slowLine(r)}`
       )
     })
     .join('\n')

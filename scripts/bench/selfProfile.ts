@@ -13,8 +13,18 @@ export async function startProfiling(): Promise<{ stop(): Promise<void> } | null
   session.connect()
   await session.post('Profiler.enable')
   await session.post('Profiler.start')
+  if (process.env.BENCH_HEAP)
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    })
   return {
     async stop() {
+      if (process.env.BENCH_HEAP) {
+        const { profile: heap } = await session.post('HeapProfiler.stopSampling')
+        writeFileSync(join(dir, `load-${process.pid}.heapprofile`), JSON.stringify(heap))
+      }
       const { profile } = await session.post('Profiler.stop')
       writeFileSync(join(dir, `load-${process.pid}-${Date.now()}.cpuprofile`), JSON.stringify(profile))
       session.disconnect()

@@ -59,6 +59,12 @@ export interface Row {
   /** The load processes' own event-loop delay: when high, latencies partly measure the generator. */
   load_loop_delay_p99_ms: number
   load_loop_delay_max_ms: number
+  /** The load processes' GC pauses: their sum per process (ms) and the longest. */
+  load_gc_paused_ms_per_process: number
+  load_gc_longest_ms: number
+  /** Deliveries slower than 15 ms, and how many of them waited on a GC pause of their load process. */
+  slow_deliveries: number
+  slow_deliveries_during_load_gc: number
   close_codes: number[]
   /** Loupe only: the bound under which 99% of its own event-loop lag samples fell during the load (ms). */
   server_loop_lag_p99_ms: number | null
@@ -114,6 +120,10 @@ export function toRow(
     load_cpu_s: step.loadCpuSeconds.map((s) => round(s)),
     load_loop_delay_p99_ms: round(step.loopDelayP99Ms, 1),
     load_loop_delay_max_ms: round(step.loopDelayMaxMs, 1),
+    load_gc_paused_ms_per_process: round(step.gcPauses.pausedMs / Math.max(1, step.loadCpuSeconds.length), 0),
+    load_gc_longest_ms: round(step.gcPauses.longestMs, 1),
+    slow_deliveries: step.gcPauses.slowDeliveries,
+    slow_deliveries_during_load_gc: step.gcPauses.slowDuringPause,
     close_codes: step.closeCodes,
     egress_by_kind: step.receivedByKind,
     server_loop_lag_p99_ms: null,
