@@ -51,7 +51,9 @@ export async function capacity(
     try {
       let rate = options.rate
       for (let i = 0; i < MAX_STEPS; i++) {
-        const step = await session.step({ duration: STEP_SECONDS, rate, burstSeconds: 0 })
+        // The same connections step after step: only the first step finds the processes cold.
+        const warmup = i === 0 ? options.warmup : 0
+        const step = await session.step({ warmup, duration: STEP_SECONDS, rate, burstSeconds: 0 })
         const edits = step.sent.keystrokes + step.sent.erasures + step.sent.moves + step.sent.votes
         const p99 = percentiles(step.latencies).p99
         const lost = step.deliveriesExpected - step.deliveriesSeen

@@ -48,6 +48,10 @@ export class Tally {
   burstLatencies: number[] = []
   /** Edits sent before the vote burst began: the steady load on its own, which the latency targets are about. */
   steadyLatencies: number[] = []
+  /** Edits sent during the warm-up: delivered and counted, but kept out of every other latency list. */
+  warmupLatencies: number[] = []
+  /** When the measured load begins (performance.now()), after the warm-up. */
+  measureFrom = 0
   /** When the vote burst begins (performance.now()); edits sent from then on are not steady. */
   burstFrom = Number.POSITIVE_INFINITY
   /** Refereed votes the server refused (none expected). */
@@ -58,6 +62,10 @@ export class Tally {
   /** One delivery of an edit sent at `sentAt`, seen `latency` ms later. */
   record(latency: number, sentAt: number, kind: 'keystroke' | 'burst vote' | 'other'): void {
     this.seen++
+    if (sentAt < this.measureFrom) {
+      this.warmupLatencies.push(latency)
+      return
+    }
     this.latencies.push(latency)
     if (kind === 'keystroke') this.keystrokeLatencies.push(latency)
     else if (kind === 'burst vote') this.burstLatencies.push(latency)
@@ -74,6 +82,8 @@ export class Tally {
     this.burstLatencies = []
     this.steadyLatencies = []
     this.slowFlights = []
+    this.warmupLatencies = []
+    this.measureFrom = 0
     this.burstFrom = Number.POSITIVE_INFINITY
   }
 }

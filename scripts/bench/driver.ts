@@ -62,10 +62,12 @@ export class Driver {
     const before = { ...traffic, byKind: structuredClone(traffic.byKind) }
     const closesBefore = closeCodes.length
     const started = performance.now()
+    const warmupMs = step.warmup * 1000
     const steadyMs = step.duration * 1000
     const burstMs = step.burstSeconds * 1000
-    const endAt = started + steadyMs + burstMs
-    if (burstMs > 0) this.tally.burstFrom = started + steadyMs
+    const endAt = started + warmupMs + steadyMs + burstMs
+    this.tally.measureFrom = started + warmupMs
+    if (burstMs > 0) this.tally.burstFrom = started + warmupMs + steadyMs
     const timers = new Set<NodeJS.Timeout>()
     const later = (ms: number, fn: () => void) => {
       const timer = setTimeout(() => {
@@ -90,7 +92,7 @@ export class Driver {
     if (burstMs > 0) {
       const spread = Math.max(0, burstMs - VOTE_WINDOW_MS)
       this.workshops.forEach((typists, k) => {
-        const window = steadyMs + (spread * k) / Math.max(1, this.workshops.length - 1)
+        const window = warmupMs + steadyMs + (spread * k) / Math.max(1, this.workshops.length - 1)
         for (const typist of typists) later(window + Math.random() * VOTE_WINDOW_MS, () => typist.vote(true))
       })
     }
@@ -113,6 +115,7 @@ export class Driver {
       keystrokeLatencies: Float64Array.from(this.tally.keystrokeLatencies),
       burstLatencies: Float64Array.from(this.tally.burstLatencies),
       steadyLatencies: Float64Array.from(this.tally.steadyLatencies),
+      warmupLatencies: Float64Array.from(this.tally.warmupLatencies),
       bytesReceived: traffic.bytes - before.bytes,
       messagesReceived: traffic.messages - before.messages,
       receivedByKind: Object.fromEntries(

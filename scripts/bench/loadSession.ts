@@ -178,6 +178,7 @@ function mergeSteps(results: readonly StepResult[]): StepResult {
     keystrokeLatencies: concat(results.map((r) => r.keystrokeLatencies)),
     burstLatencies: concat(results.map((r) => r.burstLatencies)),
     steadyLatencies: concat(results.map((r) => r.steadyLatencies)),
+    warmupLatencies: concat(results.map((r) => r.warmupLatencies)),
     bytesReceived: sum((r) => r.bytesReceived),
     messagesReceived: sum((r) => r.messagesReceived),
     receivedByKind: mergeKinds(results.map((r) => r.receivedByKind)),

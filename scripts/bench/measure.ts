@@ -38,6 +38,7 @@ export async function measureServer(
     try {
       const lagBefore = name === 'loupe' ? await readLag(server.httpUrl) : null
       const step = await session.step({
+        warmup: options.warmup,
         duration: options.duration,
         rate: options.rate,
         burstSeconds: burstSeconds(options.workshops),

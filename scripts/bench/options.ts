@@ -6,6 +6,8 @@ export const SERVER_NAMES: readonly ServerName[] = ['loupe', 'reference']
 export interface BenchOptions {
   workshops: number
   participants: number
+  /** Seconds of the same load before the measured part (see Step.warmup). */
+  warmup: number
   /** Seconds of steady load, before the vote burst. */
   duration: number
   /** Edits per second per participant, on average (typing comes in bursts, like people type). */
@@ -27,6 +29,7 @@ export interface BenchOptions {
 const DEFAULTS: BenchOptions = {
   workshops: 50,
   participants: 30,
+  warmup: 3,
   duration: 12,
   rate: 0.1,
   servers: [...SERVER_NAMES],
@@ -42,6 +45,7 @@ const DEFAULTS: BenchOptions = {
 const QUICK: Partial<BenchOptions> = {
   workshops: 2,
   participants: 3,
+  warmup: 1,
   duration: 3,
   rate: 2,
   loadProcesses: 1,
@@ -51,12 +55,13 @@ const QUICK: Partial<BenchOptions> = {
 const USAGE = `Usage: npm run bench -- [options]
   --workshops W       workshops (default 50)
   --participants P    participants per workshop (default 30)
+  --warmup S          seconds of load before the measured part, reported apart (default 3)
   --duration S        seconds of steady load (default 12)
   --rate R            edits per second per participant (default 0.1: about 3 edits/s per workshop of 30)
   --servers LIST      loupe,reference (default both)
   --load-processes N  load-generator processes (default 4: fewer clients each, shorter pauses)
   --json FILE         also write the results as JSON
-  --quick             W=2 P=3 S=3 R=2, one load process, main table only (a smoke run)
+  --quick             W=2 P=3 S=3 R=2 warm-up 1 s, one load process, main table only (a smoke run)
   --capacity          also raise the rate step by step until p99 > 50 ms
   --profile DIR       write a CPU profile of each server under load into DIR
   --loupe-entry FILE  start Loupe from FILE instead of its build dist/server/index.js (.ts runs through tsx)
@@ -82,6 +87,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break
       case '--duration':
         given.duration = number(flag, next(), 1)
+        break
+      case '--warmup':
+        given.warmup = number(flag, next(), 0)
         break
       case '--rate':
         given.rate = number(flag, next(), 0.01)

@@ -24,6 +24,12 @@ export interface VoteBurstSetup {
 }
 
 export interface Step {
+  /**
+   * Seconds of the same load before the measured part: a server that has just started (and the load processes)
+   * first compile their hot paths, which a workshop's server did long before anyone typed. These edits are still
+   * checked for delivery; their latencies are reported apart.
+   */
+  warmup: number
   /** Seconds of steady load. */
   duration: number
   /** Edits per second per participant. */
@@ -65,6 +71,8 @@ export interface StepResult {
   burstLatencies: Float64Array
   /** Latencies of the edits sent before the burst began (the steady load alone). */
   steadyLatencies: Float64Array
+  /** Latencies of the edits sent during the warm-up, in none of the above. */
+  warmupLatencies: Float64Array
   /** Bytes and messages the clients received from the server during the step (its egress, frame headers aside). */
   bytesReceived: number
   messagesReceived: number

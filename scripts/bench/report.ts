@@ -30,6 +30,7 @@ const MAIN_COLUMNS: ReadonlyArray<[string, (r: Row) => number]> = [
   ['typing p99', (r) => r.keystroke_p99_ms],
   ['p99 w/ burst', (r) => r.with_burst_p99_ms],
   ['burst p99', (r) => r.burst_vote_p99_ms],
+  ['warm-up p99', (r) => r.warmup_p99_ms],
   ['upd/s', (r) => r.updates_per_s],
   ['deliv/s', (r) => r.deliveries_per_s],
   ['B out/edit', (r) => r.bytes_out_per_edit],

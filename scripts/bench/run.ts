@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   }
   say(
     `Loupe bench: ${options.workshops} workshops x ${options.participants} participants, ${options.rate} edits/s each, ` +
-      `${options.duration} s, then a ${burstSeconds(options.workshops)} s vote burst; ${options.loadProcesses} load process(es); servers: ${options.servers.join(', ')}`,
+      `${options.warmup} s of warm-up, ${options.duration} s, then a ${burstSeconds(options.workshops)} s vote burst; ${options.loadProcesses} load process(es); servers: ${options.servers.join(', ')}`,
   )
   const started = performance.now()
   if (options.servers.includes('loupe') && options.loupeEntry === LOUPE_BUILD) ensureLoupeBuild()

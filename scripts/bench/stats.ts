@@ -41,7 +41,10 @@ export interface Row {
   p95_ms: number
   p99_ms: number
   max_ms: number
-  /** The same over every edit of the step, burst included. */
+  /** Seconds of load before the measured part, and the p99 of the edits sent then (in no other column). */
+  warmup_s: number
+  warmup_p99_ms: number
+  /** The same over every measured edit of the step, burst included. */
   with_burst_p99_ms: number
   with_burst_max_ms: number
   keystroke_p50_ms: number
@@ -76,7 +79,14 @@ const round = (n: number, digits = 2) => (Number.isFinite(n) ? Number(n.toFixed(
 
 export function toRow(
   server: ServerName,
-  shape: { workshops: number; participants: number; rate: number; connections: number; setupSeconds: number },
+  shape: {
+    workshops: number
+    participants: number
+    rate: number
+    warmup: number
+    connections: number
+    setupSeconds: number
+  },
   step: MeasuredStep,
   peakRssMb: number,
 ): Row {
@@ -104,6 +114,8 @@ export function toRow(
     p95_ms: round(lat.p95),
     p99_ms: round(lat.p99),
     max_ms: round(lat.max),
+    warmup_s: shape.warmup,
+    warmup_p99_ms: round(percentiles(step.warmupLatencies).p99),
     with_burst_p99_ms: round(all.p99),
     with_burst_max_ms: round(all.max),
     keystroke_p50_ms: round(typed.p50),

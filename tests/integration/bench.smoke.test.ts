@@ -51,6 +51,10 @@ describe('npm run bench --quick', () => {
       expect(row.updates_per_s).toBeGreaterThan(0)
       expect(row.cpu_s).toBeGreaterThanOrEqual(0)
       expect(row.peak_rss_mb).toBeGreaterThan(10)
+      // The warm-up ran and was timed apart; the GC attribution ran over the measured part.
+      expect(row.warmup_s).toBe(1)
+      expect(Number.isFinite(row.warmup_p99_ms)).toBe(true)
+      expect(row.slow_deliveries_during_load_gc).toBeLessThanOrEqual(row.slow_deliveries)
     }
   })
 
