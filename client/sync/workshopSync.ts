@@ -1,8 +1,8 @@
-import { IndexeddbPersistence } from 'y-indexeddb'
 import { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CLOSE, FINAL_CLOSE_CODES, WS_PATH, type PresenceState } from '../../shared/protocol'
+import { LocalCopy } from './localCopy'
 import { publishPresence } from './presence'
 import { sendOwnPresenceOnly } from './presenceRelay'
 import type { ConnectionStatus } from './status'
@@ -41,7 +41,7 @@ interface Parts {
   doc: Y.Doc
   awareness: Awareness
   provider: WebsocketProvider
-  persistence: IndexeddbPersistence | null
+  persistence: LocalCopy | null
 }
 
 const FINAL_STATUS_BY_CODE: ReadonlyMap<number, ConnectionStatus> = new Map([
@@ -113,7 +113,6 @@ class WorkshopConnection implements WorkshopSync {
     const awareness = new Awareness(doc)
     if (user) publishPresence(awareness, user)
     else awareness.setLocalState(null)
-    const persistence = persist ? new IndexeddbPersistence(localDatabaseName(workshopId), doc) : null
     const origin = this.options.origin ?? globalThis.location.origin
     const provider = new WebsocketProvider(websocketUrl(origin), workshopId, doc, {
       params: asProjector ? { token, as: 'projector' } : { token },
@@ -124,6 +123,10 @@ class WorkshopConnection implements WorkshopSync {
       shouldReconnect: (event) => !FINAL_CLOSE_CODES.has(event.code) && event.code !== CLOSE.refused,
     })
     sendOwnPresenceOnly(provider)
+    // Opened as the socket connects: both answer in later tasks, whichever first.
+    const persistence = persist
+      ? new LocalCopy(localDatabaseName(workshopId), doc, (from) => from === provider)
+      : null
     provider.on('status', ({ status }) => {
       if (!current()) return
       if (status === 'connected') this.setStatus('connected')
