@@ -68,11 +68,22 @@ const USAGE = `Usage: npm run bench -- [options]
   --no-sections       main table only`
 
 /** Parses argv (without node and script); throws with the usage text on anything unknown. */
+/** The command line asked for the usage (`asked`) or could not be read: the usage is the whole answer. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly asked = false,
+  ) {
+    super(message)
+  }
+}
+
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const given: Partial<BenchOptions> = {}
   const number = (flag: string, raw: string | undefined, min: number): number => {
     const value = Number(raw)
-    if (!Number.isFinite(value) || value < min) throw new Error(`${flag} needs a number >= ${min}\n${USAGE}`)
+    if (!Number.isFinite(value) || value < min)
+      throw new UsageError(`${flag} needs a number >= ${min}\n${USAGE}`)
     return value
   }
   for (let i = 0; i < argv.length; i++) {
@@ -119,9 +130,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         given.sections = false
         break
       case '--help':
-        throw new Error(USAGE)
+        throw new UsageError(USAGE, true)
       default:
-        throw new Error(`unknown option ${flag}\n${USAGE}`)
+        throw new UsageError(`unknown option ${flag}\n${USAGE}`)
     }
   }
   // Explicit numbers win over --quick's.
@@ -129,7 +140,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
 }
 
 function requireValue(flag: string, value: string | undefined): string {
-  if (!value || value.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`)
+  if (!value || value.startsWith('--')) throw new UsageError(`${flag} needs a value\n${USAGE}`)
   return value
 }
 
@@ -139,7 +150,7 @@ function parseServers(raw: string | undefined): ServerName[] {
     names.length === 0 ||
     !names.every((n): n is ServerName => (SERVER_NAMES as readonly string[]).includes(n))
   ) {
-    throw new Error(`--servers takes a list of ${SERVER_NAMES.join(', ')}\n${USAGE}`)
+    throw new UsageError(`--servers takes a list of ${SERVER_NAMES.join(', ')}\n${USAGE}`)
   }
   return [...new Set(names)]
 }

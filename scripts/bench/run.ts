@@ -6,7 +6,7 @@ import { capacity, type CapacityReport } from './capacity'
 import { growth, type GrowthReport } from './growth'
 import { voteBurst } from './loadSession'
 import { burstSeconds, measureServer, type MemoryReport } from './measure'
-import { parseOptions, type BenchOptions, type ServerName } from './options'
+import { parseOptions, UsageError, type BenchOptions, type ServerName } from './options'
 import type { VoteBurstResult } from './protocol'
 import { deliveryLines, mainTable, ratio, table } from './report'
 import { ensureLoupeBuild, LOUPE_BUILD, startServer } from './servers'
@@ -216,6 +216,10 @@ function ratiosOf(rows: readonly Row[]): Record<string, number> | null {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
+    if (error instanceof UsageError) {
+      ;(error.asked ? process.stdout : process.stderr).write(`${error.message}\n`)
+      process.exit(error.asked ? 0 : 2)
+    }
     process.stderr.write(
       `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     )

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { parseOptions, UsageError } from '../../scripts/bench/options'
+
+describe('the benchmark’s command line', () => {
+  it('answers --help with the usage, as something asked for', () => {
+    const error = (() => {
+      try {
+        parseOptions(['--help'])
+      } catch (caught) {
+        return caught
+      }
+      return null
+    })()
+    expect(error).toBeInstanceOf(UsageError)
+    expect((error as UsageError).asked).toBe(true)
+    expect((error as UsageError).message).toContain('--workshops W')
+  })
+
+  it('refuses what it cannot read, naming it', () => {
+    for (const [argv, said] of [
+      [['--bogus'], 'unknown option --bogus'],
+      [['--workshops'], '--workshops needs a number >= 1'],
+      [['--json'], '--json needs a value'],
+      [['--rate', 'vite'], '--rate needs a number'],
+      [['--servers', 'loupe,other'], '--servers takes a list'],
+    ] as const) {
+      expect(() => parseOptions([...argv])).toThrow(UsageError)
+      expect(() => parseOptions([...argv])).toThrow(said)
+    }
+  })
+
+  it('lets explicit numbers win over --quick', () => {
+    const options = parseOptions(['--quick', '--workshops', '5'])
+    expect(options.workshops).toBe(5)
+    expect(options.participants).toBe(3)
+  })
+})
