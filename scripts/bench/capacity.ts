@@ -3,12 +3,15 @@ import type { BenchOptions, ServerName } from './options'
 import { startServer } from './servers'
 import { percentiles } from './stats'
 
-/** Raises the edit rate step by step on one set of connections until p99 passes 50 ms (or edits go missing). */
+/**
+ * Raises the edit rate step by step on one set of connections until p99 passes 50 ms (or edits go missing). Each
+ * step lasts `--duration` seconds.
+ */
 
 const P99_LIMIT_MS = 50
-const STEP_SECONDS = 5
 const GROWTH = 1.6
-const MAX_STEPS = 9
+// Nine rates, from the lowest to 40 times it, and room for a few of them to be run twice.
+const MAX_STEPS = 12
 
 export interface CapacityReport {
   server: ServerName
@@ -20,12 +23,27 @@ export interface CapacityReport {
   failed_rate: number | null
   steps: Array<{
     rate: number
+    /** The second run of a rate whose first run passed the limit. */
+    retry: boolean
     updates_per_s: number
     p99_ms: number
     lost: number
     server_cpu: number
     load_cpu: number[]
   }>
+}
+
+export type StepVerdict = 'raise' | 'retry' | 'stop'
+
+/**
+ * After a step: within the limit, raise the rate; over it, run the same rate once more before it counts as failed,
+ * since a single slow second of a machine shared by the server and the load processes puts a few-second step's p99
+ * over the limit whatever the rate (seen at the lowest rates on both servers). Missing edits are no such accident.
+ */
+export function judgeStep(step: { p99: number; lost: number; retried: boolean }): StepVerdict {
+  if (step.lost > 0) return 'stop'
+  if (step.p99 <= P99_LIMIT_MS) return 'raise'
+  return step.retried ? 'stop' : 'retry'
 }
 
 export async function capacity(
@@ -50,10 +68,11 @@ export async function capacity(
     })
     try {
       let rate = options.rate
+      let retried = false
       for (let i = 0; i < MAX_STEPS; i++) {
         // The same connections step after step: only the first step finds the processes cold.
         const warmup = i === 0 ? options.warmup : 0
-        const step = await session.step({ warmup, duration: STEP_SECONDS, rate, burstSeconds: 0 })
+        const step = await session.step({ warmup, duration: options.duration, rate, burstSeconds: 0 })
         const edits = step.sent.keystrokes + step.sent.erasures + step.sent.moves + step.sent.votes
         const p99 = percentiles(step.latencies).p99
         const lost = step.deliveriesExpected - step.deliveriesSeen
@@ -61,6 +80,7 @@ export async function capacity(
         const loadCpu = step.loadCpuSeconds.map((s) => Number((s / step.activeSeconds).toFixed(2)))
         report.steps.push({
           rate,
+          retry: retried,
           updates_per_s: updatesPerS,
           p99_ms: Number(p99.toFixed(2)),
           lost,
@@ -68,13 +88,16 @@ export async function capacity(
           load_cpu: loadCpu,
         })
         say(
-          `  ${name} rate ${rate.toFixed(2)}/s/participant: ${updatesPerS} edits/s, p99 ${p99.toFixed(1)} ms, ` +
-            `${lost} missing, server CPU ${(step.serverCpuSeconds / step.activeSeconds).toFixed(2)} core, load CPU ${loadCpu.join('+')} core`,
+          `  ${name} rate ${rate.toFixed(2)}/s/participant${retried ? ' (again)' : ''}: ${updatesPerS} edits/s, ` +
+            `p99 ${p99.toFixed(1)} ms, ${lost} missing, server CPU ${(step.serverCpuSeconds / step.activeSeconds).toFixed(2)} core, load CPU ${loadCpu.join('+')} core`,
         )
-        if (!(p99 <= P99_LIMIT_MS) || lost > 0) {
+        const verdict = judgeStep({ p99, lost, retried })
+        if (verdict === 'stop') {
           report.failed_rate = rate
           break
         }
+        retried = verdict === 'retry'
+        if (retried) continue
         report.sustained_rate = Number(rate.toFixed(2))
         report.sustained_updates_per_s = updatesPerS
         report.p99_at_sustained_ms = Number(p99.toFixed(2))
