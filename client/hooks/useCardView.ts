@@ -1,6 +1,6 @@
 import { useRef } from 'react'
 import type { CardRecord } from '../../shared/schema'
-import { useLoupeStore, type Person } from '../store'
+import { useCardScoped, type Person } from '../store'
 
 const NOBODY: readonly Person[] = []
 
@@ -24,7 +24,7 @@ export interface CardView {
  */
 export function useCardView(id: string): CardView {
   const last = useRef<CardView | null>(null)
-  return useLoupeStore((s) => {
+  return useCardScoped(id, (s) => {
     const card = s.cardsById.get(id)
     const hidden = s.control.hiddenCards.includes(id)
     const editors = s.editorsByCard[id] ?? NOBODY

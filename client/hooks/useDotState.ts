@@ -1,6 +1,6 @@
 import { useRef } from 'react'
 import { dotsLeft, isVotable, type VoteItem } from '../../shared/voting'
-import { isVotingStep, myBallot, useLoupeStore } from '../store'
+import { isVotingStep, myBallot, useCardScoped } from '../store'
 
 export interface DotState {
   /** This person's dots on the item. */
@@ -15,7 +15,7 @@ export interface DotState {
  */
 export function useDotState(item: VoteItem): DotState | null {
   const last = useRef<DotState | null>(null)
-  return useLoupeStore((s) => {
+  return useCardScoped(item.id, (s) => {
     const round = s.control.round
     if (!isVotingStep(s.control.phase) || round?.status !== 'open' || s.session?.role === 'projector')
       return null

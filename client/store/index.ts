@@ -1,5 +1,6 @@
 /** The store and the plain functions that act on the open workshop; components reach it through hooks. */
 export { useLoupeStore, resetStore, type LoupeState } from './store'
+export { useCardScoped } from './cardScoped'
 export { bindDoc, currentDoc, refreshPeople } from './binding'
 export { openWorkshop } from './workshop'
 export { listKey } from './slices/board'

@@ -13,7 +13,7 @@ import {
   removeCard,
   requestFocus,
   setExample,
-  useLoupeStore,
+  useCardScoped,
 } from '../../store'
 import { useDismiss } from '../../ui/useDismiss'
 import { CardModeration } from '../facilitation/CardModeration'
@@ -28,7 +28,7 @@ export function CardTools({ id }: { id: string }) {
   const toggleId = `${id}:tools`
   // One subscription, two flags (as bits, so that an unchanged answer compares equal): on a board of 500 cards
   // every card's tools are told of every change.
-  const flags = useLoupeStore((s) => (s.openCardMenuId === id ? 1 : 0) | (s.focusId === toggleId ? 2 : 0))
+  const flags = useCardScoped(id, (s) => (s.openCardMenuId === id ? 1 : 0) | (s.focusId === toggleId ? 2 : 0))
   const open = (flags & 1) !== 0
   const toggleRef = useFocusRef<HTMLButtonElement>(toggleId, (flags & 2) !== 0)
   const panelId = `card-tools-${id}`
