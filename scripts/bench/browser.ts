@@ -9,6 +9,7 @@ import { CHROMIUM_PATH, launchBrowser } from '../../tests/helpers/browser'
 import { connect, until, type BenchClient } from './client'
 import { REPO_ROOT, startServer } from './servers'
 import { postJson } from './workshops'
+import { readKeystrokeTasks, type KeystrokeTask } from './browserTrace'
 import { percentiles } from './stats'
 
 /**
@@ -37,6 +38,8 @@ export type BrowserReport =
       keystrokes: number
       /** Each keystroke's apply time, in the order typed: tells a cold first keystroke from a pause mid-way. */
       apply_ms: number[]
+      /** With BENCH_BROWSER_TRACE: the slowest keystroke's task, wall and CPU time (the rest: waiting for a core). */
+      slowest_traced?: KeystrokeTask
     }
   | { measured: false; reason: string }
 
@@ -158,6 +161,7 @@ export async function measureBrowser(): Promise<BrowserReport> {
       })
     const apply = await remoteTyping(page, typist, board.targetId)
     if (trace) await browser.stopTracing()
+    const traced = trace ? readKeystrokeTasks(trace) : []
     return {
       measured: true,
       cards: board.count,
@@ -170,6 +174,9 @@ export async function measureBrowser(): Promise<BrowserReport> {
       next_task_max_ms: round(Math.max(...apply.map((a) => a.taskMs))),
       keystrokes: apply.length,
       apply_ms: apply.map((a) => round(a.ms)),
+      ...(traced.length > 0
+        ? { slowest_traced: traced.reduce((a, b) => (b.apply_ms > a.apply_ms ? b : a)) }
+        : {}),
     }
   } catch (error) {
     return { measured: false, reason: error instanceof Error ? error.message : String(error) }

@@ -65,7 +65,9 @@ const USAGE = `Usage: npm run bench -- [options]
   --capacity          also raise the rate step by step until p99 > 50 ms
   --profile DIR       write a CPU profile of each server under load into DIR
   --loupe-entry FILE  start Loupe from FILE instead of its build dist/server/index.js (.ts runs through tsx)
-  --no-sections       main table only`
+  --no-sections       main table only
+Environment: BENCH_BROWSER_TRACE=FILE records a Chromium trace of the remote typing and tells, for the slowest
+keystroke, how much of its task the page spent working and how much waiting for a core.`
 
 /** Parses argv (without node and script); throws with the usage text on anything unknown. */
 /** The command line asked for the usage (`asked`) or could not be read: the usage is the whole answer. */

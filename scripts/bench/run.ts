@@ -126,6 +126,14 @@ async function main(): Promise<void> {
               ['remote keystroke applied (handler + microtasks), max', b.apply_max_ms],
               ['remote keystroke -> next task (a frame in between counts), p50', b.next_task_p50_ms],
               ['remote keystroke -> next task (a frame in between counts), max', b.next_task_max_ms],
+              ...(b.slowest_traced
+                ? [
+                    [
+                      'slowest keystroke traced: its task, wall / CPU (the rest waits for a core)',
+                      `${b.slowest_traced.task_ms} / ${b.slowest_traced.task_cpu_ms}`,
+                    ],
+                  ]
+                : []),
             ],
           )
         : `not measured: ${b.reason}`,
