@@ -8,6 +8,12 @@ import * as Y from 'yjs'
 export const SERVER_CHANGES_DELAY_MS = 500
 
 /**
+ * Keystrokes merge into one record for next to nothing; merging the whole board a join brings (60 KB for 500
+ * cards) takes 20-50 ms, a frozen page while the cards come in: past this size the updates are written as they are.
+ */
+const MERGE_UP_TO_BYTES = 16 * 1024
+
+/**
  * This browser's copy of a workshop, in IndexedDB, so that what someone typed while offline survives a closed tab.
  * What this screen changes is written at once (it may exist nowhere else yet). What the server relays is gathered
  * and written once a while: y-indexeddb alone opens one IndexedDB transaction per update, inside the message's
@@ -36,9 +42,11 @@ export class LocalCopy extends IndexeddbPersistence {
     if (this.timer !== null) clearTimeout(this.timer)
     this.timer = null
     if (this.waiting.length === 0 || this._destroyed) return
-    const merged = this.waiting.length === 1 ? this.waiting[0]! : Y.mergeUpdates(this.waiting)
+    const waiting = this.waiting
     this.waiting = []
-    this.store(merged, null)
+    const bytes = waiting.reduce((sum, update) => sum + update.byteLength, 0)
+    if (waiting.length > 1 && bytes <= MERGE_UP_TO_BYTES) this.store(Y.mergeUpdates(waiting), null)
+    else for (const update of waiting) this.store(update, null)
   }
 
   override destroy(): Promise<void> {
