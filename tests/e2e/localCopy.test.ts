@@ -96,6 +96,10 @@ describe('the copy of the workshop kept in the browser', () => {
     const ref: TextRef = { kind: 'card', id: cardId, field: 'text' }
     const fields = page.getByRole('textbox', { name: /Texte de l’(action|idée)/ })
     await expect.poll(() => fields.count(), { timeout: 10_000 }).toBe(2)
+    // Léo's arrival and his card reach the copy first, so that what follows counts his typing alone.
+    await expect
+      .poll(async () => cardTexts(await readLocalCopy(page, database)).length, { timeout: 5000 })
+      .toBe(2)
     const before = (await readLocalCopy(page, database)).length
     const typed = 'Jardin partagé du mardi'.slice(0, 20)
     for (const letter of typed) spliceText(client.doc, ref, resolveText(client.doc, ref)!.length, 0, letter)
