@@ -4,7 +4,8 @@ import { useCardScoped, type Person } from '../store'
 
 const NOBODY: readonly Person[] = []
 
-/** What one card shows, read in one subscription: a full board has 500 cards, each told of every change. */
+/** What one card shows, read in one subscription: a full board has 500 cards, each told of every change but
+ * another card's. */
 export interface CardView {
   card: CardRecord | undefined
   /** The facilitator hid it (participants do not see it; it takes no dot). */

@@ -11,7 +11,7 @@ export interface DotState {
 
 /**
  * This person's dots on one item, or null when the item takes no dot now (no open vote, not in scope, hidden).
- * The previous answer is kept while it holds: every card of a full board asks on every change of the store.
+ * The previous answer is kept while it holds: every card of a full board asks on every change of the store that is not only another card's.
  */
 export function useDotState(item: VoteItem): DotState | null {
   const last = useRef<DotState | null>(null)

@@ -27,7 +27,7 @@ export function CardTools({ id }: { id: string }) {
   const rootRef = useRef<HTMLDivElement>(null)
   const toggleId = `${id}:tools`
   // One subscription, two flags (as bits, so that an unchanged answer compares equal): on a board of 500 cards
-  // every card's tools are told of every change.
+  // every card's tools are told of every change that is not only a card's.
   const flags = useCardScoped(id, (s) => (s.openCardMenuId === id ? 1 : 0) | (s.focusId === toggleId ? 2 : 0))
   const open = (flags & 1) !== 0
   const toggleRef = useFocusRef<HTMLButtonElement>(toggleId, (flags & 2) !== 0)
