@@ -1,38 +1,19 @@
-import { resolve } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { localDatabaseName } from '../../client/sync/workshopSync'
 import { addCard, resolveText, spliceText, type TextRef } from '../../shared/ops'
 import { readBoard } from '../../shared/read'
 import { createWorkshop, joinWorkshop } from '../helpers/api'
-import { launchBrowser } from '../helpers/browser'
-import { connectClient, type TestClient } from '../helpers/clients'
-import { startTestServer, type TestServer } from '../helpers/server'
+import { browserScene, joinThroughForm } from '../helpers/browserScene'
+import { connectClient } from '../helpers/clients'
 
 /**
  * The browser's own copy of the workshop (IndexedDB), read back from the page and decoded here: what the person
  * types is in it at once, what others type reaches it gathered into few writes, and closing the tab loses none.
  */
 
-const CLIENT_DIR = resolve(import.meta.dirname, '../../dist/client')
-
-let server: TestServer
-let browser: Browser
-const contexts: BrowserContext[] = []
-const clients: TestClient[] = []
-
-beforeAll(async () => {
-  server = await startTestServer({ clientDir: CLIENT_DIR })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  for (const client of clients) client.destroy()
-  for (const context of contexts) await context.close()
-  await browser?.close()
-  await server?.cleanup()
-})
+const scene = browserScene()
 
 /** Every update the page's copy holds, read through a connection of its own. */
 function readLocalCopy(page: Page, database: string): Promise<number[][]> {
@@ -64,19 +45,19 @@ function cardTexts(updates: number[][]): string[] {
 
 describe('the copy of the workshop kept in the browser', () => {
   it('holds what this screen typed at once, and what others typed in a few writes, even if the tab closes', async () => {
+    const { server } = scene
     const workshop = await createWorkshop(server.url, {
       title: 'Atelier SENACS',
       template: 'participation-partenariats',
     })
     const database = localDatabaseName(workshop.id)
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'fr-FR' })
-    contexts.push(context)
-    const page = await context.newPage()
-    await page.goto(`${server.url}/rejoindre/${workshop.joinCode}`)
-    await page.getByLabel('Votre prénom (et nom si vous le souhaitez)').fill('Awa Diallo')
-    await page.getByLabel('Votre centre social ou structure').fill('Centre social des Tilleuls')
-    await page.getByRole('button', { name: 'Entrer dans l’atelier' }).click()
-    await page.getByRole('tab', { name: 'Participation des habitants' }).waitFor()
+    const page = await scene.newPage()
+    const context = page.context()
+    await joinThroughForm(page, server.url, {
+      code: workshop.joinCode,
+      name: 'Awa Diallo',
+      centre: 'Centre social des Tilleuls',
+    })
 
     // Awa's own typing: in the copy by the time the page can be asked (IndexedDB runs writes in order).
     await page.getByRole('button', { name: 'Ajouter une idée' }).click()
@@ -88,8 +69,7 @@ describe('the copy of the workshop kept in the browser', () => {
 
     // Léo types 20 letters from another laptop: the page shows each, and stores them in one or two writes.
     const leo = await joinWorkshop(server.url, workshop, { name: 'Léo Martin', centre: 'Maison de quartier' })
-    const client = connectClient(server.url, workshop.id, leo.token)
-    clients.push(client)
+    const client = scene.keep(connectClient(server.url, workshop.id, leo.token))
     await client.whenSynced
     const themeId = readBoard(client.doc).themes[0]!.id
     const cardId = addCard(client.doc, { themeId, perspectiveId: null, text: '', author: leo.participantId })!
