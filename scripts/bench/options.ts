@@ -69,7 +69,6 @@ const USAGE = `Usage: npm run bench -- [options]
 Environment: BENCH_BROWSER_TRACE=FILE records a Chromium trace of the remote typing and tells, for the slowest
 keystroke, how much of its task the page spent working and how much waiting for a core.`
 
-/** Parses argv (without node and script); throws with the usage text on anything unknown. */
 /** The command line asked for the usage (`asked`) or could not be read: the usage is the whole answer. */
 export class UsageError extends Error {
   constructor(
@@ -80,6 +79,7 @@ export class UsageError extends Error {
   }
 }
 
+/** Parses argv (without node and script); throws a UsageError with the usage text on anything unknown. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const given: Partial<BenchOptions> = {}
   const number = (flag: string, raw: string | undefined, min: number): number => {
