@@ -50,6 +50,11 @@ export class Tally {
   steadyLatencies: number[] = []
   /** Edits sent during the warm-up: delivered and counted, but kept out of every other latency list. */
   warmupLatencies: number[] = []
+  /**
+   * Steady keystrokes, to the first of the other participants to show them: the server's path alone. The rest of a
+   * keystroke's deliveries also wait for the receivers before them, which share the load process (and its core).
+   */
+  firstScreenLatencies: number[] = []
   /** When the measured load begins (performance.now()), after the warm-up. */
   measureFrom = 0
   /** When the vote burst begins (performance.now()); edits sent from then on are not steady. */
@@ -73,6 +78,11 @@ export class Tally {
     if (latency > SLOW_DELIVERY_MS) this.slowFlights.push(sentAt, sentAt + latency)
   }
 
+  /** The first delivery of a keystroke sent at `sentAt`, `latency` ms later (recorded by `record` too). */
+  recordFirstScreen(latency: number, sentAt: number): void {
+    if (sentAt >= this.measureFrom && sentAt < this.burstFrom) this.firstScreenLatencies.push(latency)
+  }
+
   reset(): void {
     this.expected = 0
     this.seen = 0
@@ -83,6 +93,7 @@ export class Tally {
     this.steadyLatencies = []
     this.slowFlights = []
     this.warmupLatencies = []
+    this.firstScreenLatencies = []
     this.measureFrom = 0
     this.burstFrom = Number.POSITIVE_INFINITY
   }
@@ -93,6 +104,8 @@ type FieldSends = Array<{ at: number; burst: boolean }>
 /** Send times of one workshop's edits. */
 export class SendLog {
   readonly keystrokes: Float64Array
+  /** 1 once some participant has shown the keystroke in that slot. */
+  private readonly shown: Uint8Array
   private readonly fields = new Map<string, FieldSends>()
 
   constructor(
@@ -100,12 +113,15 @@ export class SendLog {
     private readonly tally: Tally,
   ) {
     this.keystrokes = new Float64Array(codec.participants * codec.slots)
+    this.shown = new Uint8Array(codec.participants * codec.slots)
   }
 
   /** Records a keystroke about to be sent; returns the character to type. */
   keystroke(participant: number, seq: number): string {
     const char = this.codec.char(participant, seq)
-    this.keystrokes[this.codec.indexOf(char.charCodeAt(0))] = performance.now()
+    const index = this.codec.indexOf(char.charCodeAt(0))
+    this.keystrokes[index] = performance.now()
+    this.shown[index] = 0
     this.tally.expected += this.codec.participants - 1
     return char
   }
@@ -137,6 +153,15 @@ export class SendLog {
     )
   }
 
+  /** A participant shows the keystroke of slot `index`, `now`. */
+  keystrokeShown(index: number, now: number): void {
+    const sentAt = this.keystrokes[index] ?? now
+    this.tally.record(now - sentAt, sentAt, 'keystroke')
+    if (this.shown[index] === 1) return
+    this.shown[index] = 1
+    this.tally.recordFirstScreen(now - sentAt, sentAt)
+  }
+
   fieldSend(cardId: string, field: string, n: number): { at: number; burst: boolean } | undefined {
     return this.fields.get(`${cardId}|${field}`)?.[n]
   }
@@ -158,9 +183,7 @@ export function observeDeliveries(doc: Y.Doc, log: SendLog, tally: Tally): () =>
           if (typeof op.insert === 'string') {
             for (let i = 0; i < op.insert.length; i++) {
               const index = log.codec.indexOf(op.insert.charCodeAt(i))
-              if (index < 0) continue
-              const sentAt = log.keystrokes[index] ?? now
-              tally.record(now - sentAt, sentAt, 'keystroke')
+              if (index >= 0) log.keystrokeShown(index, now)
             }
           } else if (op.delete) erased = true
         }

@@ -116,6 +116,7 @@ export class Driver {
       burstLatencies: Float64Array.from(this.tally.burstLatencies),
       steadyLatencies: Float64Array.from(this.tally.steadyLatencies),
       warmupLatencies: Float64Array.from(this.tally.warmupLatencies),
+      firstScreenLatencies: Float64Array.from(this.tally.firstScreenLatencies),
       bytesReceived: traffic.bytes - before.bytes,
       messagesReceived: traffic.messages - before.messages,
       receivedByKind: Object.fromEntries(

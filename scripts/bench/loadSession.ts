@@ -179,6 +179,7 @@ function mergeSteps(results: readonly StepResult[]): StepResult {
     burstLatencies: concat(results.map((r) => r.burstLatencies)),
     steadyLatencies: concat(results.map((r) => r.steadyLatencies)),
     warmupLatencies: concat(results.map((r) => r.warmupLatencies)),
+    firstScreenLatencies: concat(results.map((r) => r.firstScreenLatencies)),
     bytesReceived: sum((r) => r.bytesReceived),
     messagesReceived: sum((r) => r.messagesReceived),
     receivedByKind: mergeKinds(results.map((r) => r.receivedByKind)),

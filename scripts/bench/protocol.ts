@@ -73,6 +73,8 @@ export interface StepResult {
   steadyLatencies: Float64Array
   /** Latencies of the edits sent during the warm-up, in none of the above. */
   warmupLatencies: Float64Array
+  /** Steady keystrokes, to the first other participant who shows them (the server's path alone). */
+  firstScreenLatencies: Float64Array
   /** Bytes and messages the clients received from the server during the step (its egress, frame headers aside). */
   bytesReceived: number
   messagesReceived: number

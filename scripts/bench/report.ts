@@ -28,6 +28,7 @@ const MAIN_COLUMNS: ReadonlyArray<[string, (r: Row) => number]> = [
   ['p99 ms', (r) => r.p99_ms],
   ['max ms', (r) => r.max_ms],
   ['typing p99', (r) => r.keystroke_p99_ms],
+  ['1st screen p99', (r) => r.first_screen_p99_ms],
   ['p99 w/ burst', (r) => r.with_burst_p99_ms],
   ['burst p99', (r) => r.burst_vote_p99_ms],
   ['warm-up p99', (r) => r.warmup_p99_ms],

@@ -67,7 +67,9 @@ async function main(): Promise<void> {
   }
   say('\n== Edit-to-screen latency under load (keystrokes, moves and votes; same load on both) ==')
   say(
-    'p50..max: the steady load (edits sent before the vote burst); "p99 w/ burst": every edit, burst included',
+    'p50..max: the steady load (edits sent before the vote burst); "p99 w/ burst": every edit, burst included;\n' +
+      '"1st screen p99": steady keystrokes to the first other participant who shows them (the server\'s path; the\n' +
+      'others also wait for the receivers before them, which share their load process)',
   )
   say(mainTable(results.rows))
   say(deliveryLines(results.rows))

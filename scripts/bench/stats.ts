@@ -49,6 +49,12 @@ export interface Row {
   with_burst_max_ms: number
   keystroke_p50_ms: number
   keystroke_p99_ms: number
+  /**
+   * Steady keystrokes to the first other participant who shows them: what the server's path adds. The other
+   * deliveries of a keystroke also wait for the receivers before them, in the same load process.
+   */
+  first_screen_p50_ms: number
+  first_screen_p99_ms: number
   burst_vote_p50_ms: number
   burst_vote_p99_ms: number
   burst_vote_max_ms: number
@@ -94,6 +100,7 @@ export function toRow(
   const all = percentiles(step.latencies)
   const burst = percentiles(step.burstLatencies)
   const typed = percentiles(step.keystrokeLatencies)
+  const firstScreen = percentiles(step.firstScreenLatencies)
   const edits = step.sent.keystrokes + step.sent.erasures + step.sent.moves + step.sent.votes
   return {
     server,
@@ -120,6 +127,8 @@ export function toRow(
     with_burst_max_ms: round(all.max),
     keystroke_p50_ms: round(typed.p50),
     keystroke_p99_ms: round(typed.p99),
+    first_screen_p50_ms: round(firstScreen.p50),
+    first_screen_p99_ms: round(firstScreen.p99),
     burst_vote_p50_ms: round(burst.p50),
     burst_vote_p99_ms: round(burst.p99),
     burst_vote_max_ms: round(burst.max),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Tally } from '../../scripts/bench/deliveries'
+import { KeystrokeCodec, SendLog, Tally } from '../../scripts/bench/deliveries'
 import { SLOW_DELIVERY_MS } from '../../scripts/bench/gcPauses'
 
 describe('bench: what each delivery counts towards', () => {
@@ -22,11 +22,40 @@ describe('bench: what each delivery counts towards', () => {
     expect(tally.slowFlights).toEqual([4000, 4020, 6000, 6040])
   })
 
+  it("times a steady keystroke's first screen once, however many participants show it", () => {
+    const tally = new Tally()
+    const log = new SendLog(new KeystrokeCodec(3), tally)
+    tally.measureFrom = performance.now() - 1
+    const sent = log.keystroke(0, 0).charCodeAt(0)
+    const index = log.codec.indexOf(sent)
+    const sentAt = log.keystrokes[index] ?? 0
+    log.keystrokeShown(index, sentAt + 4)
+    log.keystrokeShown(index, sentAt + 9)
+    expect(tally.firstScreenLatencies).toEqual([4])
+    expect(tally.keystrokeLatencies).toEqual([4, 9])
+    // The slot comes round again for a later keystroke: its first screen is timed anew.
+    log.keystroke(0, log.codec.slots)
+    const again = log.keystrokes[index] ?? 0
+    log.keystrokeShown(index, again + 2)
+    expect(tally.firstScreenLatencies).toEqual([4, 2])
+  })
+
+  it('leaves warm-up and burst keystrokes out of the first screen', () => {
+    const tally = new Tally()
+    tally.measureFrom = 1000
+    tally.burstFrom = 5000
+    tally.recordFirstScreen(50, 500)
+    tally.recordFirstScreen(3, 2000)
+    tally.recordFirstScreen(60, 6000)
+    expect(tally.firstScreenLatencies).toEqual([3])
+  })
+
   it('starts each step from nothing', () => {
     const tally = new Tally()
     tally.measureFrom = 1000
     tally.record(80, 500, 'keystroke')
     tally.record(30, 1500, 'keystroke')
+    tally.recordFirstScreen(30, 1500)
     tally.reset()
     expect(tally.measureFrom).toBe(0)
     expect([
@@ -34,6 +63,7 @@ describe('bench: what each delivery counts towards', () => {
       tally.latencies.length,
       tally.warmupLatencies.length,
       tally.slowFlights.length,
-    ]).toEqual([0, 0, 0, 0])
+      tally.firstScreenLatencies.length,
+    ]).toEqual([0, 0, 0, 0, 0])
   })
 })
