@@ -24,6 +24,8 @@ export interface BenchOptions {
   loupeEntry: string
   /** Sections besides the side-by-side load: growth, memory, vote burst, bundle. */
   sections: boolean
+  /** Runs of the side-by-side load, the servers taking turns; the table shows each figure's median. */
+  trials: number
 }
 
 const DEFAULTS: BenchOptions = {
@@ -40,6 +42,7 @@ const DEFAULTS: BenchOptions = {
   profileDir: null,
   loupeEntry: 'dist/server/index.js',
   sections: true,
+  trials: 1,
 }
 
 const QUICK: Partial<BenchOptions> = {
@@ -62,6 +65,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --load-processes N  load-generator processes (default 4: fewer clients each, shorter pauses)
   --json FILE         also write the results as JSON
   --quick             W=2 P=3 S=3 R=2 warm-up 1 s, one load process, main table only (a smoke run)
+  --trials N          run the side-by-side load N times, the servers taking turns; medians (default 1)
   --capacity          also raise the rate step by step until p99 > 50 ms
   --profile DIR       write a CPU profile of each server under load into DIR
   --loupe-entry FILE  start Loupe from FILE instead of its build dist/server/index.js (.ts runs through tsx)
@@ -106,6 +110,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         break
       case '--rate':
         given.rate = number(flag, next(), 0.01)
+        break
+      case '--trials':
+        given.trials = Math.floor(number(flag, next(), 1))
         break
       case '--load-processes':
         given.loadProcesses = Math.floor(number(flag, next(), 1))

@@ -11,6 +11,7 @@ import type { VoteBurstResult } from './protocol'
 import { deliveryLines, mainTable, ratio, table } from './report'
 import { ensureLoupeBuild, LOUPE_BUILD, startServer } from './servers'
 import type { Row } from './stats'
+import { compareTrials, medianRow } from './trials'
 
 /**
  * `npm run bench`: the same load against Loupe's server and the reference y-websocket server, each in its own
@@ -21,7 +22,10 @@ const VOTE_BURST = { participants: 200, votesEach: 3 }
 
 interface Results {
   options: BenchOptions
+  /** One row per server; with --trials N, the medians of its trials. */
   rows: Row[]
+  /** With --trials N: every trial's row, in the order they ran (servers take turns). */
+  trials: Row[]
   ratios: Record<string, number> | null
   memory: MemoryReport[]
   voteBurst: Array<{ server: ServerName } & VoteBurstResult>
@@ -51,6 +55,7 @@ async function main(): Promise<void> {
   const results: Results = {
     options,
     rows: [],
+    trials: [],
     ratios: null,
     memory: [],
     voteBurst: [],
@@ -60,12 +65,45 @@ async function main(): Promise<void> {
     capacity: [],
   }
 
-  for (const name of options.servers) {
-    const { row, memory } = await measureServer(name, options)
-    results.rows.push(row)
-    results.memory.push(memory)
+  const byServer = new Map<ServerName, Row[]>(options.servers.map((name) => [name, []]))
+  for (let trial = 1; trial <= options.trials; trial++) {
+    const last = trial === options.trials
+    for (const name of options.servers) {
+      if (options.trials > 1) say(`trial ${trial} of ${options.trials}: ${name}…`)
+      const { row, memory } = await measureServer(name, options)
+      byServer.get(name)?.push(row)
+      results.trials.push(row)
+      // Memory is reported once, from the last trial.
+      if (last) results.memory.push(memory)
+    }
   }
-  say('\n== Edit-to-screen latency under load (keystrokes, moves and votes; same load on both) ==')
+  results.rows = [...byServer.values()].map((rows) =>
+    rows.length === 1 ? (rows[0] as Row) : medianRow(rows),
+  )
+  if (options.trials > 1) {
+    say(`\n== ${options.trials} trials, the servers taking turns ==`)
+    say(
+      table(
+        ['server', 'trial', 'p50 ms', 'p99 ms', '1st screen p99', 'max ms', 'cpu ms/edit', 'peak RSS MB'],
+        results.trials.map((r, i) => [
+          r.server,
+          Math.floor(i / options.servers.length) + 1,
+          r.p50_ms,
+          r.p99_ms,
+          r.first_screen_p99_ms,
+          r.max_ms,
+          r.cpu_ms_per_edit,
+          r.peak_rss_mb,
+        ]),
+      ),
+    )
+    const lower = compareTrials(byServer, (r) => r.p99_ms)
+    if (lower)
+      say(`Loupe's steady p99 was below the reference's in ${lower.loupeLower} of ${lower.trials} trials.`)
+  }
+  say(
+    `\n== Edit-to-screen latency under load (keystrokes, moves and votes; same load on both${options.trials > 1 ? `; medians of ${options.trials} trials` : ''}) ==`,
+  )
   say(
     'p50..max: the steady load (edits sent before the vote burst); "p99 w/ burst": every edit, burst included;\n' +
       '"1st screen p99": steady keystrokes to the first other participant who shows them (the server\'s path; the\n' +

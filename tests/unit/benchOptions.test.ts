@@ -23,6 +23,7 @@ describe('the benchmark’s command line', () => {
       [['--json'], '--json needs a value'],
       [['--rate', 'vite'], '--rate needs a number'],
       [['--servers', 'loupe,other'], '--servers takes a list'],
+      [['--trials', '0'], '--trials needs a number >= 1'],
     ] as const) {
       expect(() => parseOptions([...argv])).toThrow(UsageError)
       expect(() => parseOptions([...argv])).toThrow(said)
@@ -33,5 +34,10 @@ describe('the benchmark’s command line', () => {
     const options = parseOptions(['--quick', '--workshops', '5'])
     expect(options.workshops).toBe(5)
     expect(options.participants).toBe(3)
+  })
+
+  it('runs one trial unless told more', () => {
+    expect(parseOptions([]).trials).toBe(1)
+    expect(parseOptions(['--trials', '3']).trials).toBe(3)
   })
 })

@@ -1,0 +1,55 @@
+import type { ServerName } from './options'
+import type { Row } from './stats'
+
+/**
+ * Several trials of the side-by-side load (`--trials N`): on a small machine one run's p99 swings by a factor of
+ * two or more, so a comparison rests on the trials' medians and on how often each server came out lower.
+ */
+
+/** The middle value (the mean of the two middle ones for an even count); NaN for none. */
+export function median(values: readonly number[]): number {
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b)
+  if (sorted.length === 0) return Number.NaN
+  const mid = sorted.length >> 1
+  const upper = sorted[mid] ?? Number.NaN
+  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2
+}
+
+/**
+ * One row for a server's trials: each number is the median of that number over the trials (so columns of one
+ * row may come from different trials); the rest is the first trial's, the servers' close codes all of them.
+ */
+export function medianRow(trials: readonly Row[]): Row {
+  const [first] = trials
+  if (!first) throw new Error('no trial to summarise')
+  const merged: Record<string, unknown> = { ...first }
+  for (const [key, value] of Object.entries(first)) {
+    if (typeof value !== 'number') continue
+    merged[key] = Number(median(trials.map((t) => t[key as keyof Row] as number)).toFixed(2))
+  }
+  merged.close_codes = trials.flatMap((t) => t.close_codes)
+  return merged as unknown as Row
+}
+
+export interface TrialComparison {
+  trials: number
+  /** Trials in which Loupe's figure was strictly below the reference's. */
+  loupeLower: number
+}
+
+/** In how many trials Loupe's `pick` was lower than the reference's, trial by trial (same order of runs). */
+export function compareTrials(
+  byServer: ReadonlyMap<ServerName, readonly Row[]>,
+  pick: (row: Row) => number,
+): TrialComparison | null {
+  const loupe = byServer.get('loupe')
+  const reference = byServer.get('reference')
+  if (!loupe || !reference) return null
+  const trials = Math.min(loupe.length, reference.length)
+  let loupeLower = 0
+  for (let i = 0; i < trials; i++) {
+    const [l, r] = [loupe[i], reference[i]]
+    if (l && r && pick(l) < pick(r)) loupeLower++
+  }
+  return { trials, loupeLower }
+}
