@@ -3,6 +3,7 @@ import { Redirect } from 'wouter'
 import { saveCredential } from '../../api/credentials'
 import { MessagePage } from '../../app/MessagePage'
 import { PageLayout } from '../../app/PageLayout'
+import { UnreachablePage } from '../../app/UnreachablePage'
 import { WorkshopNotFoundPage } from '../../app/WorkshopNotFoundPage'
 import { useT } from '../../i18n/useT'
 import { openWorkshop } from '../../store'
@@ -72,13 +73,6 @@ export function WorkshopPage({
         </MessagePage>
       )
     case 'unreachable':
-      return (
-        <MessagePage title={t('connection.short.offline')}>
-          <p>{t('error.network')}</p>
-          <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
-            {t('app.retry')}
-          </button>
-        </MessagePage>
-      )
+      return <UnreachablePage />
   }
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { MessagePage } from '../../app/MessagePage'
+import { UnreachablePage } from '../../app/UnreachablePage'
 import { WorkshopNotFoundPage } from '../../app/WorkshopNotFoundPage'
 import { useT } from '../../i18n/useT'
 import { openWorkshop } from '../../store'
@@ -43,14 +44,7 @@ export function ProjectorPage({ workshopId }: { workshopId: string }) {
         </MessagePage>
       )
     case 'unreachable':
-      return (
-        <MessagePage title={t('connection.short.offline')}>
-          <p>{t('error.network')}</p>
-          <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
-            {t('app.retry')}
-          </button>
-        </MessagePage>
-      )
+      return <UnreachablePage />
   }
 }
 
