@@ -162,7 +162,13 @@ export interface CardRecord {
  * An observatory indicator imported by the facilitator (docs/indicateurs.md), as the document stores it. Pinned to a
  * board (`themeId`) it shows there as a data card, in `key` order; `theme` is the label the file gave.
  */
-export interface IndicatorValue {
+export interface IndicatorValue extends IndicatorFigure {
+  themeId: string | null
+  key: string
+}
+
+/** An indicator as its file gives it: what the document, the import and the exports all carry. */
+export interface IndicatorFigure {
   theme: string
   indicator: string
   value: number
@@ -171,8 +177,6 @@ export interface IndicatorValue {
   comparisonLabel: string
   source: string
   year: number | null
-  themeId: string | null
-  key: string
 }
 
 export interface IndicatorRecord extends IndicatorValue {

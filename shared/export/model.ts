@@ -1,4 +1,4 @@
-import type { Phase, Role } from '../schema'
+import type { IndicatorFigure, Phase, Role } from '../schema'
 import type { RoundStatus, VoteSettings } from '../voting'
 
 /**
@@ -98,17 +98,8 @@ export interface ExportPerson {
 }
 
 /** One of the observatory's figures, as imported from its file; a data card on the board it is pinned to. */
-export interface ExportIndicator {
+export interface ExportIndicator extends IndicatorFigure {
   id: string
-  /** The theme the file gave it (matched against board names when it was imported). */
-  theme: string
-  indicator: string
-  value: number
-  unit: string
-  comparison: number | null
-  comparisonLabel: string
-  source: string
-  year: number | null
   /** The `themes` id of the board it is pinned to, or null. */
   themeId: string | null
   /** Its place among the data cards of that board (or among the unpinned ones), from 0. */

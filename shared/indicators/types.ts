@@ -1,5 +1,7 @@
 /** What an indicator file holds once parsed, and what can be wrong with it. */
 
+import type { IndicatorFigure } from '../schema'
+
 /** The columns of an indicator file, by their canonical (English) key. */
 export const COLUMNS = [
   'theme',
@@ -26,16 +28,7 @@ export const INDICATOR_LIMITS = {
 } as const
 
 /** One indicator as a file row gives it. */
-export interface IndicatorInput {
-  theme: string
-  indicator: string
-  value: number
-  unit: string
-  comparison: number | null
-  comparisonLabel: string
-  source: string
-  year: number | null
-}
+export type IndicatorInput = IndicatorFigure
 
 export type IssueCode =
   | 'too_large'
