@@ -11,7 +11,7 @@ import type { VoteBurstResult } from './protocol'
 import { deliveryLines, mainTable, ratio, table } from './report'
 import { ensureLoupeBuild, LOUPE_BUILD, startServer } from './servers'
 import type { Row } from './stats'
-import { compareTrials, medianRow } from './trials'
+import { compareTrials, medianRow, trialsTable } from './trials'
 
 /**
  * `npm run bench`: the same load against Loupe's server and the reference y-websocket server, each in its own
@@ -82,21 +82,7 @@ async function main(): Promise<void> {
   )
   if (options.trials > 1) {
     say(`\n== ${options.trials} trials, the servers taking turns ==`)
-    say(
-      table(
-        ['server', 'trial', 'p50 ms', 'p99 ms', '1st screen p99', 'max ms', 'cpu ms/edit', 'peak RSS MB'],
-        results.trials.map((r, i) => [
-          r.server,
-          Math.floor(i / options.servers.length) + 1,
-          r.p50_ms,
-          r.p99_ms,
-          r.first_screen_p99_ms,
-          r.max_ms,
-          r.cpu_ms_per_edit,
-          r.peak_rss_mb,
-        ]),
-      ),
-    )
+    say(trialsTable(results.trials, options.servers.length))
     const lower = compareTrials(byServer, (r) => r.p99_ms)
     if (lower)
       say(`Loupe's steady p99 was below the reference's in ${lower.loupeLower} of ${lower.trials} trials.`)

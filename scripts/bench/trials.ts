@@ -1,4 +1,5 @@
 import type { ServerName } from './options'
+import { table } from './report'
 import type { Row } from './stats'
 
 /**
@@ -52,4 +53,21 @@ export function compareTrials(
     if (l && r && pick(l) < pick(r)) loupeLower++
   }
   return { trials, loupeLower }
+}
+
+/** Every trial's main figures, in the order they ran (`servers` rows per trial). */
+export function trialsTable(trials: readonly Row[], servers: number): string {
+  return table(
+    ['server', 'trial', 'p50 ms', 'p99 ms', '1st screen p99', 'max ms', 'cpu ms/edit', 'peak RSS MB'],
+    trials.map((r, i) => [
+      r.server,
+      Math.floor(i / servers) + 1,
+      r.p50_ms,
+      r.p99_ms,
+      r.first_screen_p99_ms,
+      r.max_ms,
+      r.cpu_ms_per_edit,
+      r.peak_rss_mb,
+    ]),
+  )
 }

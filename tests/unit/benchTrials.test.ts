@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import type { ServerName } from '../../scripts/bench/options'
 import type { Row } from '../../scripts/bench/stats'
-import { compareTrials, median, medianRow } from '../../scripts/bench/trials'
+import { compareTrials, median, medianRow, trialsTable } from '../../scripts/bench/trials'
 
 /** A row with only what these tests look at; the rest is never read. */
 const row = (server: ServerName, p99: number, extra: Partial<Row> = {}): Row =>
-  ({ server, p99_ms: p99, p50_ms: p99 / 10, close_codes: [], votes_are: 'x', ...extra }) as Row
+  ({
+    server,
+    p99_ms: p99,
+    p50_ms: p99 / 10,
+    first_screen_p99_ms: p99 - 5,
+    max_ms: p99 * 2,
+    cpu_ms_per_edit: 1.2,
+    peak_rss_mb: 120,
+    close_codes: [],
+    votes_are: 'x',
+    ...extra,
+  }) as Row
 
 describe('bench: several trials', () => {
   it('takes the middle value, or the mean of the two middle ones', () => {
@@ -37,5 +48,19 @@ describe('bench: several trials', () => {
     // Equal is not lower.
     expect(compareTrials(byServer, (r) => r.p99_ms)).toEqual({ trials: 3, loupeLower: 1 })
     expect(compareTrials(new Map([['loupe', [row('loupe', 1)]]]), (r) => r.p99_ms)).toBeNull()
+  })
+
+  it('lists each trial in the order the servers took turns', () => {
+    const lines = trialsTable(
+      [row('loupe', 30), row('reference', 40), row('loupe', 50), row('reference', 45)],
+      2,
+    ).split('\n')
+    expect(lines[0]).toMatch(/^server\s+trial\s+p50 ms\s+p99 ms/)
+    expect(lines.slice(2).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual([
+      'loupe 1',
+      'reference 1',
+      'loupe 2',
+      'reference 2',
+    ])
   })
 })
