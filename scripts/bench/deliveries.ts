@@ -74,13 +74,18 @@ export class Tally {
     this.latencies.push(latency)
     if (kind === 'keystroke') this.keystrokeLatencies.push(latency)
     else if (kind === 'burst vote') this.burstLatencies.push(latency)
-    if (sentAt < this.burstFrom) this.steadyLatencies.push(latency)
+    if (this.isSteady(sentAt)) this.steadyLatencies.push(latency)
     if (latency > SLOW_DELIVERY_MS) this.slowFlights.push(sentAt, sentAt + latency)
   }
 
   /** The first delivery of a keystroke sent at `sentAt`, `latency` ms later (recorded by `record` too). */
   recordFirstScreen(latency: number, sentAt: number): void {
-    if (sentAt >= this.measureFrom && sentAt < this.burstFrom) this.firstScreenLatencies.push(latency)
+    if (this.isSteady(sentAt)) this.firstScreenLatencies.push(latency)
+  }
+
+  /** Sent after the warm-up and before the vote burst: the steady load the latency targets are about. */
+  private isSteady(sentAt: number): boolean {
+    return sentAt >= this.measureFrom && sentAt < this.burstFrom
   }
 
   reset(): void {
