@@ -1,19 +1,7 @@
-import { render, screen } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { Router } from 'wouter'
-import { memoryLocation } from 'wouter/memory-location'
-import { App } from '../../client/app/App'
 import { fakeApi } from './support/fakeApi'
-
-function renderAt(path: string) {
-  const location = memoryLocation({ path, record: true })
-  render(
-    <Router hook={location.hook}>
-      <App />
-    </Router>,
-  )
-  return location
-}
+import { renderAppAt } from './support/renderApp'
 
 beforeEach(() => localStorage.clear())
 afterEach(() => vi.unstubAllGlobals())
@@ -21,7 +9,7 @@ afterEach(() => vi.unstubAllGlobals())
 describe('not found', () => {
   it('says "Atelier introuvable" for an unknown workshop, with a link home', async () => {
     const api = fakeApi({})
-    renderAt('/atelier/inconnu')
+    renderAppAt('/atelier/inconnu')
     expect(await screen.findByRole('heading', { level: 1, name: 'Atelier introuvable' })).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Retour à l’accueil' })).toHaveAttribute('href', '/')
     expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/workshops/inconnu'])
@@ -30,7 +18,7 @@ describe('not found', () => {
   it('says so too when a stored token points at a workshop that no longer exists', async () => {
     localStorage.setItem('loupe-token-parti', 'tok')
     fakeApi({})
-    renderAt('/atelier/parti')
+    renderAppAt('/atelier/parti')
     expect(await screen.findByRole('heading', { level: 1, name: 'Atelier introuvable' })).toBeInTheDocument()
   })
 
@@ -40,7 +28,7 @@ describe('not found', () => {
       'GET /api/workshops/w-lyon': () => ({ status: 200, body: lyon }),
       'GET /api/codes/K7M3QX': () => ({ status: 200, body: lyon }),
     })
-    const location = renderAt('/atelier/w-lyon')
+    const location = renderAppAt('/atelier/w-lyon')
     await vi.waitFor(() => expect(location.history.at(-1)).toBe('/rejoindre/K7M3QX'))
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Rejoindre « Rencontre »' }),
@@ -48,7 +36,7 @@ describe('not found', () => {
   })
 
   it('shows a not-found page for any other address', async () => {
-    renderAt('/nimporte/quoi')
+    renderAppAt('/nimporte/quoi')
     expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeInTheDocument()
   })
 })

@@ -1,17 +1,7 @@
-import { render, screen } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { Router } from 'wouter'
-import { memoryLocation } from 'wouter/memory-location'
-import { App } from '../../client/app/App'
 import { fakeApi } from './support/fakeApi'
-
-function renderAt(path: string) {
-  render(
-    <Router hook={memoryLocation({ path }).hook}>
-      <App />
-    </Router>,
-  )
-}
+import { renderAppAt } from './support/renderApp'
 
 const serverDown = () => ({ status: 503, body: { error: 'unavailable', message: 'Try later' } })
 
@@ -21,7 +11,7 @@ afterEach(() => vi.unstubAllGlobals())
 describe('a workshop opened while the server does not answer', () => {
   it('tells the participant and offers to try again', async () => {
     fakeApi({ 'GET /api/workshops/w-lyon': serverDown })
-    renderAt('/atelier/w-lyon')
+    renderAppAt('/atelier/w-lyon')
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Hors ligne' }, { timeout: 5000 }),
     ).toBeInTheDocument()
@@ -34,7 +24,7 @@ describe('a workshop opened while the server does not answer', () => {
   it('tells the projector the same', async () => {
     localStorage.setItem('loupe-cle-w-lyon', 'facilitator-key')
     const api = fakeApi({ 'GET /api/workshops/w-lyon/session': serverDown })
-    renderAt('/atelier/w-lyon/projection')
+    renderAppAt('/atelier/w-lyon/projection')
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Hors ligne' }, { timeout: 5000 }),
     ).toBeInTheDocument()
