@@ -1,6 +1,6 @@
 import { useRef } from 'react'
-import { dotsLeft, isVotable, type VoteItem } from '../../shared/voting'
-import { isVotingStep, myBallot, useCardScoped } from '../store'
+import { dotsLeft, type VoteItem } from '../../shared/voting'
+import { myBallot, roundTakingDots, useCardScoped } from '../store'
 
 export interface DotState {
   /** This person's dots on the item. */
@@ -16,11 +16,8 @@ export interface DotState {
 export function useDotState(item: VoteItem): DotState | null {
   const last = useRef<DotState | null>(null)
   return useCardScoped(item.id, (s) => {
-    const round = s.control.round
-    if (!isVotingStep(s.control.phase) || round?.status !== 'open' || s.session?.role === 'projector')
-      return null
-    if (!isVotable(item, round.settings)) return null
-    if (item.kind === 'card' && s.control.hiddenCards.includes(item.id)) return null
+    const round = roundTakingDots(s, item)
+    if (!round) return null
     const ballot = myBallot(s)
     const mine = ballot[item.id] ?? 0
     const canAdd = dotsLeft(ballot, round.settings) > 0 && mine < round.settings.maxPerItem

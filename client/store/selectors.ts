@@ -1,5 +1,5 @@
-import type { Phase } from '../../shared/schema'
-import type { Ballot } from '../../shared/voting'
+import type { Phase, RoundState } from '../../shared/schema'
+import { isVotable, type Ballot, type VoteItem } from '../../shared/voting'
 import type { LoupeState } from './store'
 
 const EMPTY: Ballot = Object.freeze({})
@@ -15,4 +15,17 @@ export function myBallot(s: LoupeState): Ballot {
  */
 export function isVotingStep(phase: Phase): boolean {
   return phase === 'vote' || phase === 'resultats'
+}
+
+/**
+ * The open round in which this screen may put dots on `item`, or null when the item takes none now (no open vote,
+ * out of the round's scope, hidden, or a projector).
+ */
+export function roundTakingDots(s: LoupeState, item: VoteItem): RoundState | null {
+  const round = s.control.round
+  if (!isVotingStep(s.control.phase) || round?.status !== 'open' || s.session?.role === 'projector')
+    return null
+  if (!isVotable(item, round.settings)) return null
+  if (item.kind === 'card' && s.control.hiddenCards.includes(item.id)) return null
+  return round
 }

@@ -3,7 +3,16 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { roots } from '../../shared/doc'
-import { addCard, resolveText, setPhase, setThemeLock, spliceText } from '../../shared/ops'
+import {
+  addCard,
+  openRound,
+  resolveText,
+  setCardExample,
+  setPhase,
+  setThemeLock,
+  spliceText,
+} from '../../shared/ops'
+import { DEFAULT_VOTE_SETTINGS } from '../../shared/voting'
 import { LIMITS } from '../../shared/schema'
 import { readBoard } from '../../shared/read'
 import { BoardScreen } from '../../client/features/board/BoardScreen'
@@ -23,6 +32,14 @@ function cardTextsOf(doc: Y.Doc, perspectiveId: string | null): string[] {
   return readBoard(doc)
     .cards.filter((c) => c.place.perspectiveId === perspectiveId)
     .map((c) => c.text)
+}
+
+/** Counts the board's renders by component and id, from a probe handed to the board. */
+function countRenders() {
+  const renders = new Map<string, number>()
+  const probe: RenderProbe = (component, id) =>
+    renders.set(`${component}:${id}`, (renders.get(`${component}:${id}`) ?? 0) + 1)
+  return { probe, clear: () => renders.clear(), seen: () => Object.fromEntries(renders) }
 }
 
 function renderBoard(probe?: RenderProbe) {
@@ -113,14 +130,12 @@ describe('board', () => {
     ).toHaveLength(2)
   })
 
-  it('re-renders only the card whose text someone else changed, keeping the caret of the person typing', async () => {
+  it('shows someone else’s typing in the card’s field without re-rendering any card, keeping the caret', async () => {
     const { doc, cards } = buildWorkshop()
     unbind = openInStore(doc)
     const remote = remoteReplica(doc)
-    const renders = new Map<string, number>()
-    renderBoard((component, id) =>
-      renders.set(`${component}:${id}`, (renders.get(`${component}:${id}`) ?? 0) + 1),
-    )
+    const renders = countRenders()
+    renderBoard(renders.probe)
     const porte = screen.getByDisplayValue(
       'Faire du porte-à-porte avec les habitants relais',
     ) as HTMLTextAreaElement
@@ -135,7 +150,37 @@ describe('board', () => {
     expect(porte).toHaveValue('Chaque mois : Faire du porte-à-porte avec les habitants relais')
     expect(porte.selectionStart).toBe(9 + 'Chaque mois : '.length)
     expect(porte).toHaveFocus()
-    expect(Object.fromEntries(renders)).toEqual({ [`card:${cards.porte}`]: 1 })
+    expect(renders.seen()).toEqual({})
+
+    // What the card itself shows (here, that it became an example) re-renders that card alone.
+    act(() => void setCardExample(remote, cards.porte, true))
+    expect(porte.closest('li')).toHaveTextContent(/^Exemple/)
+    expect(renders.seen()).toEqual({ [`card:${cards.porte}`]: 1 })
+  })
+
+  it('during a vote on cards, renames the card’s vote button as someone else types, re-rendering that card alone', () => {
+    const { doc, cards } = buildWorkshop()
+    setPhase(doc, 'vote')
+    openRound(doc, { ...DEFAULT_VOTE_SETTINGS, targets: 'cards' }, 10)
+    // The facilitator can still edit the cards then: the field and the button both show the text.
+    unbind = openInStore(doc, { role: 'facilitator', participantId: 'facilitator-1', name: 'Animation' })
+    const remote = remoteReplica(doc)
+    const renders = countRenders()
+    renderBoard(renders.probe)
+    const card = screen.getByDisplayValue('Ouvrir un café des parents le samedi').closest('li')!
+    expect(within(card).getByRole('button', { name: 'Voter pour « Ouvrir un café des parents le samedi »' }))
+    renders.clear()
+
+    act(() => {
+      spliceText(remote, { kind: 'card', id: cards.cafe, field: 'text' }, 0, 0, 'Chaque mois : ')
+    })
+
+    expect(
+      within(card).getByRole('button', {
+        name: 'Voter pour « Chaque mois : Ouvrir un café des parents le samedi »',
+      }),
+    ).toBeInTheDocument()
+    expect(renders.seen()).toEqual({ [`card:${cards.cafe}`]: 1 })
   })
 
   it('on a full board of 500 cards, a remote edit to one card re-renders that card only', async () => {
@@ -152,12 +197,10 @@ describe('board', () => {
     expect(readBoard(doc).cards.filter((c) => c.place.themeId === themeId)).toHaveLength(500)
     unbind = openInStore(doc)
     const remote = remoteReplica(doc)
-    const renders = new Map<string, number>()
-    renderBoard((component, id) =>
-      renders.set(`${component}:${id}`, (renders.get(`${component}:${id}`) ?? 0) + 1),
-    )
+    const renders = countRenders()
+    renderBoard(renders.probe)
     // The first cards of each list come at once, the rest over the next tasks, until every card is on screen.
-    const cardsRendered = () => [...renders.keys()].filter((key) => key.startsWith('card:')).length
+    const cardsRendered = () => Object.keys(renders.seen()).filter((key) => key.startsWith('card:')).length
     expect(cardsRendered()).toBeLessThanOrEqual(3 * FIRST_STEP)
     await waitFor(() => expect(cardsRendered()).toBe(500))
     expect(document.querySelectorAll('[data-card-id]')).toHaveLength(500)
@@ -167,9 +210,11 @@ describe('board', () => {
     act(() => {
       spliceText(remote, { kind: 'card', id: target, field: 'text' }, 0, 0, 'Revu : ')
     })
-
     expect(screen.getByDisplayValue(`Revu : Idée numéro ${onBoard + 251}`)).toBeInTheDocument()
-    expect(Object.fromEntries(renders)).toEqual({ [`card:${target}`]: 1 })
+    expect(renders.seen()).toEqual({})
+
+    act(() => void setCardExample(remote, target, true))
+    expect(renders.seen()).toEqual({ [`card:${target}`]: 1 })
   })
 
   it('moves a card with the keyboard: down within its list, then to another perspective', async () => {

@@ -12,49 +12,55 @@ import { VoteDots } from '../vote/VoteDots'
 import { CardTools } from './CardTools'
 import '../facilitation/moderation.css'
 
-/** One card: its co-edited text, who is typing in it, and (when allowed) its tools. Re-renders only for itself. */
+/**
+ * One card: its co-edited text, who is typing in it, and (when allowed) its tools. Re-renders only when something
+ * it shows changes; someone else typing in it reaches its field through the binding alone.
+ */
 export const Card = memo(function Card({ id, editable }: { id: string; editable: boolean }) {
   useRenderProbe('card', id)
   const t = useT()
-  const { card, hidden, editors, focusWanted, docVersion } = useCardView(id)
+  const { present, example, themeId, text, hidden, editors, focusWanted, docVersion } = useCardView(
+    id,
+    editable,
+  )
   const textRef = useTextBinding({ kind: 'card', id, field: 'text' }, docVersion, noteActivity)
   const focusRef = useFocusRef<HTMLTextAreaElement>(id, focusWanted)
   const ref = useMemo(() => mergeRefs(textRef, focusRef), [textRef, focusRef])
-  if (!card) return null
+  if (!present) return null
 
   const onBlur = (event: FocusEvent<HTMLTextAreaElement>) => {
     setEditing(null)
     const next = event.relatedTarget
     if (!(next instanceof Node && event.currentTarget.closest('li')?.contains(next))) settleDraft(id)
   }
-  const kind = card.example ? t('card.example') : t('card.action')
+  const kind = example ? t('card.example') : t('card.action')
   const busyColor = editors[0]?.color
   return (
     <li
-      className={`card${card.example ? ' card--example' : ''}${busyColor ? ' card--busy' : ''}${hidden ? ' card--hidden' : ''}`}
+      className={`card${example ? ' card--example' : ''}${busyColor ? ' card--busy' : ''}${hidden ? ' card--hidden' : ''}`}
       style={busyColor ? ({ '--editor-color': busyColor } as CSSProperties) : undefined}
       data-card-id={id}
     >
       {hidden ? <span className="card__badge card__badge--hidden">{t('moderation.hidden')}</span> : null}
-      {card.example ? <span className="card__badge">{kind}</span> : null}
+      {example ? <span className="card__badge">{kind}</span> : null}
       {editable ? (
         <textarea
           ref={ref}
           className="card__text"
           rows={1}
           maxLength={LIMITS.cardTextLength}
-          aria-label={t(card.example ? 'card.textExample' : 'card.textAction')}
-          placeholder={t(card.example ? 'card.placeholderExample' : 'card.placeholderAction')}
+          aria-label={t(example ? 'card.textExample' : 'card.textAction')}
+          placeholder={t(example ? 'card.placeholderExample' : 'card.placeholderAction')}
           onFocus={() => setEditing(id)}
           onBlur={onBlur}
         />
       ) : (
         <p className="card__text card__text--read">
-          {card.text.trim() ? card.text : <em className="muted">{t('card.empty')}</em>}
+          {text.trim() ? text : <em className="muted">{t('card.empty')}</em>}
         </p>
       )}
       {editors.length > 0 ? <CardEditors editors={editors} /> : null}
-      <VoteDots item={{ kind: 'card', id, themeId: card.place.themeId }} label={card.text} />
+      <VoteDots item={{ kind: 'card', id, themeId }} label={text} />
       {editable ? <CardTools id={id} /> : null}
     </li>
   )
