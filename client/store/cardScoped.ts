@@ -13,6 +13,24 @@ type Listener = () => void
 const listenersByCard = new Map<string, Set<Listener>>()
 let unsubscribeStore: (() => void) | null = null
 
+type CardMap = LoupeState['cardsById']
+
+/** For a card map the projection built: the map it was copied from and the ids it may have changed. */
+const changedSince = new WeakMap<CardMap, { base: CardMap; ids: ReadonlySet<string> }>()
+
+/**
+ * Tells which cards `next` may hold differently from `base`, so that a keystroke wakes the listeners of its card
+ * without a walk over every card of the board (500 lookups on a full one).
+ */
+export function noteChangedCards(base: CardMap, next: CardMap, ids: ReadonlySet<string>): void {
+  changedSince.set(next, { base, ids })
+}
+
+function notifyCard(id: string): void {
+  const listeners = listenersByCard.get(id)
+  if (listeners) for (const listener of listeners) listener()
+}
+
 function onStoreChange(next: LoupeState, previous: LoupeState): void {
   let cardsOnly = true
   for (const key in next) {
@@ -22,6 +40,11 @@ function onStoreChange(next: LoupeState, previous: LoupeState): void {
     }
   }
   if (cardsOnly && next.cardsById === previous.cardsById) return
+  const change = cardsOnly ? changedSince.get(next.cardsById) : undefined
+  if (change && change.base === previous.cardsById) {
+    for (const id of change.ids) notifyCard(id)
+    return
+  }
   for (const [id, listeners] of listenersByCard) {
     if (cardsOnly && next.cardsById.get(id) === previous.cardsById.get(id)) continue
     for (const listener of listeners) listener()

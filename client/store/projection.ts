@@ -3,6 +3,7 @@ import { readMeta, roots } from '../../shared/doc'
 import { compareOrdered } from '../../shared/ordering'
 import { effectivePerspectiveId, readCard, readPerspective, readTheme } from '../../shared/read'
 import type { CardRecord, PerspectiveRecord } from '../../shared/schema'
+import { noteChangedCards } from './cardScoped'
 import { initialBoard, listKey, type BoardSlice } from './slices/board'
 
 /** Ids whose records changed in one transaction, per root. */
@@ -108,6 +109,7 @@ export function applyBoardChanges(state: BoardSlice, doc: Y.Doc, changes: BoardC
       }
     }
     patch.cardsById = cardsById = next
+    noteChangedCards(state.cardsById, next, changes.cards)
   }
 
   if (regroup.size > 0)
