@@ -18,6 +18,7 @@ import { ShuttingDown, type RoomManager } from '../rooms/RoomManager'
 import { decodeClientMessage, inspectUpdate } from '../rooms/messages'
 import { AddressCounter } from './addressCounter'
 import { Connection, closeSocket } from './Connection'
+import { startKeepalive } from './keepalive'
 import { TokenBucket } from './tokenBucket'
 
 /** Messages a client may send before its room is ready; y-websocket sends two. */
@@ -51,7 +52,6 @@ export function createSocketServer(deps: SocketServerDeps): SocketServer {
   const { registry, rooms, commands, log, metrics, limits, keepaliveMs = 30_000 } = deps
   const addressOf = deps.addressOf ?? addressReader({ trustProxy: false })
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
-  const alive = new WeakMap<WebSocket, boolean>()
   const perAddress = new AddressCounter()
 
   /** Closes a socket for going over a limit, counted for /metrics. */
@@ -60,18 +60,10 @@ export function createSocketServer(deps: SocketServerDeps): SocketServer {
     closeSocket(ws, code, reason)
   }
 
-  const keepalive = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (alive.get(ws) === false) {
-        log.info('socket_dead', {})
-        ws.terminate()
-        continue
-      }
-      alive.set(ws, false)
-      ws.ping()
-    }
-  }, keepaliveMs)
-  keepalive.unref()
+  const keepalive = startKeepalive(keepaliveMs, (ws) => {
+    log.info('socket_dead', {})
+    ws.terminate()
+  })
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy())
@@ -87,8 +79,7 @@ export function createSocketServer(deps: SocketServerDeps): SocketServer {
     const asProjector = url.searchParams.get('as') === 'projector'
     const address = addressOf(req)
     wss.handleUpgrade(req, socket, head, (ws) => {
-      alive.set(ws, true)
-      ws.on('pong', () => alive.set(ws, true))
+      keepalive.watch(ws)
       // Accepted, then closed with a reason the client can act on (a refused upgrade only says "1006").
       if (perAddress.count(address) >= limits.connectionsPerAddress) {
         log.info('socket_refused', { workshopId, reason: 'too_many_connections' })
@@ -208,7 +199,7 @@ export function createSocketServer(deps: SocketServerDeps): SocketServer {
   return {
     handleUpgrade,
     async close() {
-      clearInterval(keepalive)
+      keepalive.stop()
       for (const ws of wss.clients) closeSocket(ws, CLOSE.shuttingDown, 'server shutting down')
       await new Promise<void>((resolve) => wss.close(() => resolve()))
     },
