@@ -25,34 +25,31 @@ export interface CardView {
   docVersion: number
 }
 
-function readView(s: LoupeState, id: string, editable: boolean): CardView {
+/** The card's view in `s`: `before` itself while nothing in it changed (a new object only when one did). */
+function viewOf(s: LoupeState, id: string, editable: boolean, before: CardView | null): CardView {
   const card = s.cardsById.get(id)
+  const present = card !== undefined
+  const example = card?.example ?? false
   const themeId = card?.place.themeId ?? ''
-  const showsText =
-    card !== undefined && (!editable || roundTakingDots(s, { kind: 'card', id, themeId }) !== null)
-  return {
-    present: card !== undefined,
-    example: card?.example ?? false,
-    themeId,
-    text: showsText ? card.text : '',
-    hidden: s.control.hiddenCards.includes(id),
-    editors: s.editorsByCard[id] ?? NOBODY,
-    focusWanted: s.focusId === id,
-    docVersion: s.docVersion,
-  }
-}
-
-function sameView(a: CardView, b: CardView): boolean {
-  return (
-    a.present === b.present &&
-    a.example === b.example &&
-    a.themeId === b.themeId &&
-    a.text === b.text &&
-    a.hidden === b.hidden &&
-    a.editors === b.editors &&
-    a.focusWanted === b.focusWanted &&
-    a.docVersion === b.docVersion
+  const showsText = present && (!editable || roundTakingDots(s, { kind: 'card', id, themeId }) !== null)
+  const text = showsText ? card.text : ''
+  const hidden = s.control.hiddenCards.includes(id)
+  const editors = s.editorsByCard[id] ?? NOBODY
+  const focusWanted = s.focusId === id
+  const docVersion = s.docVersion
+  if (
+    before !== null &&
+    before.present === present &&
+    before.example === example &&
+    before.themeId === themeId &&
+    before.text === text &&
+    before.hidden === hidden &&
+    before.editors === editors &&
+    before.focusWanted === focusWanted &&
+    before.docVersion === docVersion
   )
+    return before
+  return { present, example, themeId, text, hidden, editors, focusWanted, docVersion }
 }
 
 /**
@@ -62,10 +59,5 @@ function sameView(a: CardView, b: CardView): boolean {
  */
 export function useCardView(id: string, editable: boolean): CardView {
   const last = useRef<CardView | null>(null)
-  return useCardScoped(id, (s) => {
-    const view = readView(s, id, editable)
-    const before = last.current
-    if (before !== null && sameView(before, view)) return before
-    return (last.current = view)
-  })
+  return useCardScoped(id, (s) => (last.current = viewOf(s, id, editable, last.current)))
 }
