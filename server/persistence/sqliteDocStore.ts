@@ -13,12 +13,17 @@ interface PendingWrite {
 
 /**
  * Yjs updates on SQLite. Writes requested in the same synchronous run share one transaction, and each promise
- * settles only after that transaction committed, so callers can relay once their data is on disk. The commit runs
- * in a microtask, not a later event-loop turn: a room relays its batch in the same turn it received it.
+ * settles only after that transaction committed, so callers can relay once their data is on disk.
+ *
+ * The first commit of an event-loop turn runs in a microtask: a room relays what it received right after the socket
+ * read that brought it. Writes asked for later in the same turn wait for the turn's end (setImmediate) and share
+ * one commit: under load, one I/O phase reads many sockets, and a commit per socket read was the writer's main cost.
  */
 export class SqliteDocStore implements DocStore {
   private pending: PendingWrite[] = []
   private flushScheduled = false
+  /** A microtask commit ran in this turn; cleared when the turn reaches its immediates. */
+  private committedThisTurn = false
   private readonly insert
   private readonly selectAll
   private readonly deleteUpTo
@@ -74,13 +79,22 @@ export class SqliteDocStore implements DocStore {
     batch.forEach((p, i) => p.resolve(seqs[i] ?? 0))
   }
 
+  private flushNow(): void {
+    this.flush()
+    if (this.committedThisTurn) return
+    this.committedThisTurn = true
+    setImmediate(() => {
+      this.committedThisTurn = false
+    })
+  }
+
   private enqueue(write: Write): Promise<number> {
     return new Promise((resolve, reject) => {
       this.pending.push({ write, resolve, reject })
-      if (!this.flushScheduled) {
-        this.flushScheduled = true
-        queueMicrotask(() => this.flush())
-      }
+      if (this.flushScheduled) return
+      this.flushScheduled = true
+      if (this.committedThisTurn) setImmediate(() => this.flush())
+      else queueMicrotask(() => this.flushNow())
     })
   }
 
