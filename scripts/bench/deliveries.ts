@@ -104,14 +104,22 @@ export class Tally {
   }
 }
 
-type FieldSends = Array<{ at: number; burst: boolean }>
+/** One change of a card field: when it was sent, and the Yjs item that holds the value it wrote. */
+export interface FieldSend {
+  at: number
+  burst: boolean
+  item: Y.ID | null
+}
 
 /** Send times of one workshop's edits. */
 export class SendLog {
   readonly keystrokes: Float64Array
   /** 1 once some participant has shown the keystroke in that slot. */
   private readonly shown: Uint8Array
-  private readonly fields = new Map<string, FieldSends>()
+  private readonly fields = new Map<string, FieldSend[]>()
+  /** Each participant's last keystroke slot sent, and that slot when they last erased (-1: none yet). */
+  readonly lastSlotSent: Int32Array
+  readonly slotAtErasure: Int32Array
 
   constructor(
     readonly codec: KeystrokeCodec,
@@ -119,6 +127,8 @@ export class SendLog {
   ) {
     this.keystrokes = new Float64Array(codec.participants * codec.slots)
     this.shown = new Uint8Array(codec.participants * codec.slots)
+    this.lastSlotSent = new Int32Array(codec.participants).fill(-1)
+    this.slotAtErasure = new Int32Array(codec.participants).fill(-1)
   }
 
   /** Records a keystroke about to be sent; returns the character to type. */
@@ -127,22 +137,29 @@ export class SendLog {
     const index = this.codec.indexOf(char.charCodeAt(0))
     this.keystrokes[index] = performance.now()
     this.shown[index] = 0
+    this.lastSlotSent[participant] = index % this.codec.slots
     this.tally.expected += this.codec.participants - 1
     return char
   }
 
-  /** Records an edit that is only counted on arrival (an erasure). */
-  uncounted(): void {
+  /** Records `participant` erasing their characters, an edit that is only counted on arrival. */
+  erasure(participant: number): void {
+    this.slotAtErasure[participant] = this.lastSlotSent[participant] ?? -1
     this.tally.expected += this.codec.participants - 1
   }
 
-  /** Records the next change of a card's field (`place` for a move, `example` for a vote). */
-  fieldChange(cardId: string, field: string, burst: boolean): void {
+  /**
+   * Records the next change of a card's field (`place` for a move, `example` for a vote); the sender fills in
+   * `item` once written.
+   */
+  fieldChange(cardId: string, field: string, burst: boolean): FieldSend {
     const key = `${cardId}|${field}`
     let sends = this.fields.get(key)
     if (!sends) this.fields.set(key, (sends = []))
-    sends.push({ at: performance.now(), burst })
+    const send: FieldSend = { at: performance.now(), burst, item: null }
+    sends.push(send)
     this.tally.expected += this.codec.participants - 1
+    return send
   }
 
   /** A refereed vote: delivered when the server's answer reaches the voter (the dot shows on their screen). */
@@ -167,17 +184,43 @@ export class SendLog {
     this.tally.recordFirstScreen(now - sentAt, sentAt)
   }
 
-  fieldSend(cardId: string, field: string, n: number): { at: number; burst: boolean } | undefined {
-    return this.fields.get(`${cardId}|${field}`)?.[n]
+  fieldSends(cardId: string, field: string): readonly FieldSend[] {
+    return this.fields.get(`${cardId}|${field}`) ?? []
   }
+}
+
+/** The Yjs item holding a card field's current value. */
+export function fieldItem(
+  cards: ReturnType<typeof roots>['cards'],
+  cardId: string,
+  field: string,
+): Y.ID | null {
+  return cards.get(cardId)?._map.get(field)?.id ?? null
 }
 
 const MEASURED_FIELDS = new Set(['place', 'example'])
 
-/** Watches one participant's document for the others' edits; returns a function that stops watching. */
+/**
+ * Watches one participant's document for the others' edits; returns a function that stops watching.
+ *
+ * A server may relay several edits as one update, so an edit can reach a screen already overwritten: a keystroke
+ * erased in the same update, a card moved twice. Such an edit counts as delivered when what replaced it arrives. A
+ * typist's keystrokes reach each screen in the order typed, so a keystroke shown after a gap delivers the gap; a
+ * field's value names the change that wrote it (its item), which delivers every earlier change of that field.
+ */
 export function observeDeliveries(doc: Y.Doc, log: SendLog, tally: Tally): () => void {
   const cards = roots(doc).cards
+  const { codec } = log
   const fieldChanges = new Map<string, number>()
+  /** Per typist, the last keystroke slot this screen accounted for. */
+  const shownThrough = new Int32Array(codec.participants).fill(-1)
+  const showThrough = (typist: number, slot: number, now: number) => {
+    for (let last = shownThrough[typist] ?? -1; last !== slot;) {
+      last = (last + 1) % codec.slots
+      log.keystrokeShown(typist * codec.slots + last, now)
+    }
+    shownThrough[typist] = slot
+  }
   const onEvents = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, transaction: Y.Transaction) => {
     if (transaction.local) return
     const now = performance.now()
@@ -187,27 +230,59 @@ export function observeDeliveries(doc: Y.Doc, log: SendLog, tally: Tally): () =>
         for (const op of event.delta) {
           if (typeof op.insert === 'string') {
             for (let i = 0; i < op.insert.length; i++) {
-              const index = log.codec.indexOf(op.insert.charCodeAt(i))
-              if (index >= 0) log.keystrokeShown(index, now)
+              const index = codec.indexOf(op.insert.charCodeAt(i))
+              if (index >= 0) showThrough(Math.floor(index / codec.slots), index % codec.slots, now)
             }
           } else if (op.delete) erased = true
         }
-        if (erased) tally.seen++
+        if (!erased) continue
+        const erasers = typistsErasedIn(event, codec)
+        tally.seen += Math.max(1, erasers.size)
+        for (const typist of erasers) {
+          const through = log.slotAtErasure[typist] ?? -1
+          if (through >= 0 && through !== shownThrough[typist]) showThrough(typist, through, now)
+        }
       } else if (event instanceof Y.YMapEvent && event.target.parent === cards) {
         const cardId = event.target._item?.parentSub
         if (!cardId) continue
         for (const field of event.keysChanged) {
           if (!MEASURED_FIELDS.has(field)) continue
           const key = `${cardId}|${field}`
-          const n = fieldChanges.get(key) ?? 0
-          fieldChanges.set(key, n + 1)
-          const sent = log.fieldSend(cardId, field, n)
-          if (!sent) continue
-          tally.record(now - sent.at, sent.at, sent.burst ? 'burst vote' : 'other')
+          const from = fieldChanges.get(key) ?? 0
+          const sends = log.fieldSends(cardId, field)
+          const current = fieldItem(cards, cardId, field)
+          let upTo = from
+          for (let i = from; current && i < sends.length; i++) {
+            const item = sends[i]?.item
+            if (item && Y.compareIDs(item, current)) upTo = i
+          }
+          fieldChanges.set(key, upTo + 1)
+          for (let i = from; i <= upTo && i < sends.length; i++) {
+            const sent = sends[i]
+            if (sent) tally.record(now - sent.at, sent.at, sent.burst ? 'burst vote' : 'other')
+          }
         }
       }
     }
   }
   cards.observeDeep(onEvents)
   return () => cards.unobserveDeep(onEvents)
+}
+
+/**
+ * The typists whose characters one text event erased: a typist erases only their own characters, so each is one
+ * erasure (a server may relay several typists' erasures of the same card as one update).
+ */
+function typistsErasedIn(event: Y.YTextEvent, codec: KeystrokeCodec): Set<number> {
+  const typists = new Set<number>()
+  // A text event lists no deleted items (its `changes` only carry the delta): walk the text's items instead.
+  for (let item = event.target._start; item !== null; item = item.right) {
+    if (!event.deletes(item)) continue
+    for (const char of item.content.getContent()) {
+      if (typeof char !== 'string') continue
+      const index = codec.indexOf(char.charCodeAt(0))
+      if (index >= 0) typists.add(Math.floor(index / codec.slots))
+    }
+  }
+  return typists
 }

@@ -1,7 +1,7 @@
 import { roots } from '../../shared/doc'
 import { moveCard, resolveText, setCardExample, spliceText, type TextRef } from '../../shared/ops'
 import type { Ballot } from './ballots'
-import type { SendLog } from './deliveries'
+import { fieldItem, type SendLog } from './deliveries'
 import type { EditCounts } from './protocol'
 import type { Seat } from './workshops'
 
@@ -49,8 +49,9 @@ export class Typist {
     }
     const card = roots(this.seat.client.doc).cards.get(this.seat.ownCardId)
     if (!card) return
-    this.log.fieldChange(this.seat.ownCardId, 'example', burst)
+    const sent = this.log.fieldChange(this.seat.ownCardId, 'example', burst)
     setCardExample(this.seat.client.doc, this.seat.ownCardId, card.get('example') !== true)
+    sent.item = fieldItem(roots(this.seat.client.doc).cards, this.seat.ownCardId, 'example')
     this.sent.votes++
   }
 
@@ -59,8 +60,9 @@ export class Typist {
     const themeIds = [...roots(doc).themes.keys()]
     const themeId = themeIds[Math.floor(this.random() * themeIds.length)]
     if (!themeId) return
-    this.log.fieldChange(this.seat.ownCardId, 'place', false)
+    const sent = this.log.fieldChange(this.seat.ownCardId, 'place', false)
     moveCard(doc, this.seat.ownCardId, { themeId, perspectiveId: null, index: Math.floor(this.random() * 8) })
+    sent.item = fieldItem(roots(doc).cards, this.seat.ownCardId, 'place')
     this.sent.moves++
   }
 
@@ -97,7 +99,7 @@ export class Typist {
       else blocks.push([i, 1])
     }
     if (blocks.length === 0) return false
-    this.log.uncounted()
+    this.log.erasure(this.seat.index)
     const doc = this.seat.client.doc
     // From the end, so earlier indexes stay right; one transaction, so one update.
     doc.transact(() => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { KeystrokeCodec, SendLog, Tally } from '../../scripts/bench/deliveries'
+import * as Y from 'yjs'
+import { fieldItem, KeystrokeCodec, observeDeliveries, SendLog, Tally } from '../../scripts/bench/deliveries'
 import { SLOW_DELIVERY_MS } from '../../scripts/bench/gcPauses'
+import { roots } from '../../shared/doc'
+import { addCard, initWorkshop, moveCard, resolveText, spliceText, type TextRef } from '../../shared/ops'
+import { readBoard } from '../../shared/read'
+import { DEFAULT_TEMPLATE } from '../../shared/templates'
 
 describe('bench: what each delivery counts towards', () => {
   it('keeps warm-up edits out of the measured latencies but counts their delivery', () => {
@@ -65,5 +70,106 @@ describe('bench: what each delivery counts towards', () => {
       tally.slowFlights.length,
       tally.firstScreenLatencies.length,
     ]).toEqual([0, 0, 0, 0, 0])
+  })
+})
+
+/** A workshop with one card, as a first participant wrote it; other copies start from its state. */
+function workshopWithCard() {
+  const doc = new Y.Doc()
+  initWorkshop(doc, { title: 'Atelier', date: '', place: '', organiser: '', createdAt: 0 }, DEFAULT_TEMPLATE)
+  const themeIds = readBoard(doc).themes.map((theme) => theme.id)
+  const cardId = addCard(doc, { themeId: themeIds[0]!, perspectiveId: null, text: '', author: 'p1' })!
+  const target = { kind: 'card' as const, id: cardId, field: 'text' as const }
+  const copy = () => {
+    const other = new Y.Doc()
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc))
+    return other
+  }
+  return { doc, cardId, target, themeIds, copy }
+}
+
+/** The update `edit` makes to `doc`. */
+function updateOf(doc: Y.Doc, edit: () => void): Uint8Array {
+  const before = Y.encodeStateVector(doc)
+  edit()
+  return Y.encodeStateAsUpdate(doc, before)
+}
+
+function erase(doc: Y.Doc, codec: KeystrokeCodec, typist: number, target: TextRef): void {
+  const content = resolveText(doc, target)!.toString()
+  doc.transact(() => {
+    for (let i = content.length - 1; i >= 0; i--)
+      if (codec.owns(typist, content.charCodeAt(i))) spliceText(doc, target, i, 1, '')
+  })
+}
+
+describe('bench: deliveries when a server relays several edits as one update', () => {
+  it('counts each typist whose characters went as one erasure', () => {
+    const codec = new KeystrokeCodec(3)
+    const { doc: first, target, copy } = workshopWithCard()
+    spliceText(first, target, 0, 0, codec.char(0, 0) + codec.char(0, 1))
+    const second = copy()
+    spliceText(second, target, 2, 0, codec.char(1, 0))
+    Y.applyUpdate(first, Y.encodeStateAsUpdate(second))
+    const receiver = new Y.Doc()
+    Y.applyUpdate(receiver, Y.encodeStateAsUpdate(first))
+
+    const tally = new Tally()
+    const stop = observeDeliveries(receiver, new SendLog(codec, tally), tally)
+    const erasures = [first, second].map((doc, typist) =>
+      updateOf(doc, () => erase(doc, codec, typist, target)),
+    )
+    Y.applyUpdate(receiver, Y.mergeUpdates(erasures))
+    stop()
+    expect(resolveText(receiver, target)?.toString()).toBe('')
+    expect(tally.seen).toBe(2)
+  })
+
+  it('delivers a keystroke erased in the same update that brought it, with the erasure', () => {
+    const codec = new KeystrokeCodec(3)
+    const { doc: typist, target, copy } = workshopWithCard()
+    const receiver = copy()
+    const tally = new Tally()
+    const log = new SendLog(codec, tally)
+    const stop = observeDeliveries(receiver, log, tally)
+    const type = (seq: number) => {
+      const at = resolveText(typist, target)!.length
+      return updateOf(typist, () => spliceText(typist, target, at, 0, log.keystroke(0, seq)))
+    }
+    Y.applyUpdate(receiver, type(0))
+    expect(tally.keystrokeLatencies).toHaveLength(1)
+    // The second keystroke and the erasure of both reach the receiver together: it never shows the second.
+    const second = type(1)
+    log.erasure(0)
+    const erasure = updateOf(typist, () => erase(typist, codec, 0, target))
+    Y.applyUpdate(receiver, Y.mergeUpdates([second, erasure]))
+    expect(tally.keystrokeLatencies).toHaveLength(2)
+    // A new run: its first keystroke shows as usual, once.
+    Y.applyUpdate(receiver, type(2))
+    stop()
+    expect(resolveText(receiver, target)?.toString()).toBe(codec.char(0, 2))
+    expect(tally.keystrokeLatencies).toHaveLength(3)
+    expect(tally.seen).toBe(4)
+  })
+
+  it('delivers a card move overwritten by the next move in the same update', () => {
+    const codec = new KeystrokeCodec(3)
+    const { doc: mover, cardId, themeIds, copy } = workshopWithCard()
+    const receiver = copy()
+    const tally = new Tally()
+    const log = new SendLog(codec, tally)
+    const stop = observeDeliveries(receiver, log, tally)
+    const move = (themeId: string) =>
+      updateOf(mover, () => {
+        const sent = log.fieldChange(cardId, 'place', false)
+        moveCard(mover, cardId, { themeId, perspectiveId: null, index: 0 })
+        sent.item = fieldItem(roots(mover).cards, cardId, 'place')
+      })
+    Y.applyUpdate(receiver, Y.mergeUpdates([move(themeIds[1]!), move(themeIds[0]!)]))
+    expect(tally.seen).toBe(2)
+    Y.applyUpdate(receiver, move(themeIds[1]!))
+    stop()
+    expect(tally.seen).toBe(3)
+    expect(tally.latencies).toHaveLength(3)
   })
 })
