@@ -9,7 +9,6 @@ import { BoardCards } from './boardCards'
 import type { Peer, RoomBus } from './bus'
 import { encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages'
 import { RoomPresence } from './presence'
-import { planRelay } from './relayPlan'
 
 /** Above this many stored updates, a room replaces them with one merged snapshot. */
 export const COMPACT_AFTER = 500
@@ -190,22 +189,22 @@ export class Room {
     const applied: Array<Extract<Task, { kind: 'server' }>> = []
     for (const task of batch) this.runTask(task, outbox, applied)
     const changes = this.changes.splice(0)
-    const plan =
-      changes.length > 0
-        ? planRelay(changes.map(({ update, origin }) => ({ update, author: authorOf(origin) })))
-        : null
-    if (plan) {
+    if (changes.length > 0) {
       // Durable before relayed: a failed write fails the room before anyone saw the change.
       try {
-        this.lastSeq = await this.deps.docs.append(this.workshopId, [plan.all])
+        this.lastSeq = await this.deps.docs.append(
+          this.workshopId,
+          changes.map((c) => c.update),
+        )
       } catch (error) {
         for (const task of applied) task.reject(error)
         throw error
       }
-      this.storedCount++
-      this.deps.bus.broadcast(this.workshopId, encodeUpdate(plan.all), plan.authors)
-      for (const { author, update } of plan.toAuthors)
-        if (author.isOpen && this.peers.has(author)) author.send(encodeUpdate(update))
+      this.storedCount += changes.length
+    }
+    for (const { update, origin } of changes) {
+      const except = origin !== SERVER_ORIGIN && typeof origin === 'object' ? (origin as Peer) : null
+      this.deps.bus.broadcast(this.workshopId, encodeUpdate(update), except)
     }
     for (const { peer, message } of outbox) if (peer.isOpen) peer.send(message)
     for (const task of applied) task.resolve()
@@ -301,9 +300,4 @@ export class Room {
 /** Bytes of updates the document holds back, waiting for history it lacks. */
 function pendingBytes(doc: Y.Doc): number {
   return (doc.store.pendingStructs?.update.byteLength ?? 0) + (doc.store.pendingDs?.byteLength ?? 0)
-}
-
-/** The connection a change came from, or null for the server's own writes. */
-function authorOf(origin: unknown): Peer | null {
-  return origin !== SERVER_ORIGIN && typeof origin === 'object' && origin !== null ? (origin as Peer) : null
 }

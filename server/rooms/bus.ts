@@ -20,8 +20,8 @@ export interface RoomBus {
   join(workshopId: string, peer: Peer): void
   leave(workshopId: string, peer: Peer): void
   peers(workshopId: string): ReadonlySet<Peer>
-  /** Sends to every open connection of the room except `except` (one connection, or several). */
-  broadcast(workshopId: string, message: Uint8Array, except: Peer | ReadonlySet<Peer> | null): void
+  /** Sends to every open connection of the room except `except`. */
+  broadcast(workshopId: string, message: Uint8Array, except: Peer | null): void
 }
 
 const NO_PEERS: ReadonlySet<Peer> = new Set()
@@ -47,12 +47,11 @@ export class InProcessBus implements RoomBus {
     return this.rooms.get(workshopId) ?? NO_PEERS
   }
 
-  broadcast(workshopId: string, message: Uint8Array, except: Peer | ReadonlySet<Peer> | null): void {
+  broadcast(workshopId: string, message: Uint8Array, except: Peer | null): void {
     // A Buffer goes to the socket as it is; a plain Uint8Array would be wrapped again for every peer.
     const data = Buffer.isBuffer(message)
       ? message
       : Buffer.from(message.buffer, message.byteOffset, message.byteLength)
-    const skips = except instanceof Set ? (peer: Peer) => except.has(peer) : (peer: Peer) => peer === except
-    for (const peer of this.peers(workshopId)) if (!skips(peer) && peer.isOpen) peer.send(data)
+    for (const peer of this.peers(workshopId)) if (peer !== except && peer.isOpen) peer.send(data)
   }
 }
