@@ -51,13 +51,18 @@ function storedUpdates(workshopId: string): number[] {
   return rows.map((row) => row.data[0] ?? -1)
 }
 
-it('commits the first write of a turn before the turn ends', async () => {
+/** Whether `write` is stored before the current turn reaches its immediates. */
+async function storedWithinTheTurn(write: () => Promise<unknown>): Promise<boolean> {
   let turnEnded = false
   setImmediate(() => {
     turnEnded = true
   })
-  await store.append('atelier', [update(1)])
-  expect(turnEnded).toBe(false)
+  await write()
+  return !turnEnded
+}
+
+it('commits the first write of a turn before the turn ends', async () => {
+  expect(await storedWithinTheTurn(() => store.append('atelier', [update(1)]))).toBe(true)
   expect(commits).toBe(1)
   expect(storedUpdates('atelier')).toEqual([1])
 })
@@ -82,12 +87,7 @@ it('gathers the writes asked for after that commit into one commit at the end of
 
   // The next turn's first write commits at once again.
   await nextTurn()
-  let turnEnded = false
-  setImmediate(() => {
-    turnEnded = true
-  })
-  await store.append('atelier', [update(5)])
-  expect(turnEnded).toBe(false)
+  expect(await storedWithinTheTurn(() => store.append('atelier', [update(5)]))).toBe(true)
   expect(commits).toBe(3)
 })
 
