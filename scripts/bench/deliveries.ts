@@ -214,12 +214,19 @@ export function observeDeliveries(doc: Y.Doc, log: SendLog, tally: Tally): () =>
   const fieldChanges = new Map<string, number>()
   /** Per typist, the last keystroke slot this screen accounted for. */
   const shownThrough = new Int32Array(codec.participants).fill(-1)
-  const showThrough = (typist: number, slot: number, now: number) => {
-    for (let last = shownThrough[typist] ?? -1; last !== slot;) {
-      last = (last + 1) % codec.slots
-      log.keystrokeShown(typist * codec.slots + last, now)
-    }
+  /**
+   * Accounts for a typist's keystrokes up to `slot` (those this screen never showed were overwritten on the way);
+   * false when `slot` is not ahead of what it accounted for (slots are reused round-robin, so "ahead" is the nearer
+   * half of the ring).
+   */
+  const showThrough = (typist: number, slot: number, now: number): boolean => {
+    const last = shownThrough[typist] ?? -1
+    const ahead = (slot - last + codec.slots) % codec.slots
+    if (ahead === 0 || ahead > codec.slots / 2) return false
+    for (let step = 1; step <= ahead; step++)
+      log.keystrokeShown(typist * codec.slots + ((last + step) % codec.slots), now)
     shownThrough[typist] = slot
+    return true
   }
   const onEvents = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, transaction: Y.Transaction) => {
     if (transaction.local) return
@@ -231,7 +238,9 @@ export function observeDeliveries(doc: Y.Doc, log: SendLog, tally: Tally): () =>
           if (typeof op.insert === 'string') {
             for (let i = 0; i < op.insert.length; i++) {
               const index = codec.indexOf(op.insert.charCodeAt(i))
-              if (index >= 0) showThrough(Math.floor(index / codec.slots), index % codec.slots, now)
+              if (index < 0) continue
+              if (!showThrough(Math.floor(index / codec.slots), index % codec.slots, now))
+                log.keystrokeShown(index, now)
             }
           } else if (op.delete) erased = true
         }
@@ -240,7 +249,7 @@ export function observeDeliveries(doc: Y.Doc, log: SendLog, tally: Tally): () =>
         tally.seen += Math.max(1, erasers.size)
         for (const typist of erasers) {
           const through = log.slotAtErasure[typist] ?? -1
-          if (through >= 0 && through !== shownThrough[typist]) showThrough(typist, through, now)
+          if (through >= 0) showThrough(typist, through, now)
         }
       } else if (event instanceof Y.YMapEvent && event.target.parent === cards) {
         const cardId = event.target._item?.parentSub

@@ -152,6 +152,28 @@ describe('bench: deliveries when a server relays several edits as one update', (
     expect(tally.seen).toBe(4)
   })
 
+  it('delivers an erased keystroke once when the erasure comes in one update with the next keystroke', () => {
+    const codec = new KeystrokeCodec(3)
+    const { doc: typist, target, copy } = workshopWithCard()
+    const receiver = copy()
+    const tally = new Tally()
+    const log = new SendLog(codec, tally)
+    const stop = observeDeliveries(receiver, log, tally)
+    const type = (seq: number) => {
+      const at = resolveText(typist, target)!.length
+      return updateOf(typist, () => spliceText(typist, target, at, 0, log.keystroke(0, seq)))
+    }
+    Y.applyUpdate(receiver, type(0))
+    const second = type(1)
+    log.erasure(0)
+    const erasure = updateOf(typist, () => erase(typist, codec, 0, target))
+    Y.applyUpdate(receiver, Y.mergeUpdates([second, erasure, type(2)]))
+    stop()
+    expect(resolveText(receiver, target)?.toString()).toBe(codec.char(0, 2))
+    expect(tally.keystrokeLatencies).toHaveLength(3)
+    expect(tally.seen).toBe(4)
+  })
+
   it('delivers a card move overwritten by the next move in the same update', () => {
     const codec = new KeystrokeCodec(3)
     const { doc: mover, cardId, themeIds, copy } = workshopWithCard()
