@@ -125,53 +125,57 @@ describe('bench: deliveries when a server relays several edits as one update', (
     expect(tally.seen).toBe(2)
   })
 
-  it('delivers a keystroke erased in the same update that brought it, with the erasure', () => {
+  /** One typist (participant 0) and a receiving screen that watches for deliveries. */
+  function typingScene() {
     const codec = new KeystrokeCodec(3)
     const { doc: typist, target, copy } = workshopWithCard()
     const receiver = copy()
     const tally = new Tally()
     const log = new SendLog(codec, tally)
     const stop = observeDeliveries(receiver, log, tally)
-    const type = (seq: number) => {
-      const at = resolveText(typist, target)!.length
-      return updateOf(typist, () => spliceText(typist, target, at, 0, log.keystroke(0, seq)))
+    return {
+      codec,
+      tally,
+      stop,
+      shown: () => resolveText(receiver, target)?.toString(),
+      receive: (...updates: Uint8Array[]) => Y.applyUpdate(receiver, Y.mergeUpdates(updates)),
+      type(seq: number) {
+        const at = resolveText(typist, target)!.length
+        return updateOf(typist, () => spliceText(typist, target, at, 0, log.keystroke(0, seq)))
+      },
+      erase() {
+        log.erasure(0)
+        return updateOf(typist, () => erase(typist, codec, 0, target))
+      },
     }
-    Y.applyUpdate(receiver, type(0))
-    expect(tally.keystrokeLatencies).toHaveLength(1)
+  }
+
+  it('delivers a keystroke erased in the same update that brought it, with the erasure', () => {
+    const scene = typingScene()
+    scene.receive(scene.type(0))
+    expect(scene.tally.keystrokeLatencies).toHaveLength(1)
     // The second keystroke and the erasure of both reach the receiver together: it never shows the second.
-    const second = type(1)
-    log.erasure(0)
-    const erasure = updateOf(typist, () => erase(typist, codec, 0, target))
-    Y.applyUpdate(receiver, Y.mergeUpdates([second, erasure]))
-    expect(tally.keystrokeLatencies).toHaveLength(2)
+    const second = scene.type(1)
+    scene.receive(second, scene.erase())
+    expect(scene.tally.keystrokeLatencies).toHaveLength(2)
     // A new run: its first keystroke shows as usual, once.
-    Y.applyUpdate(receiver, type(2))
-    stop()
-    expect(resolveText(receiver, target)?.toString()).toBe(codec.char(0, 2))
-    expect(tally.keystrokeLatencies).toHaveLength(3)
-    expect(tally.seen).toBe(4)
+    scene.receive(scene.type(2))
+    scene.stop()
+    expect(scene.shown()).toBe(scene.codec.char(0, 2))
+    expect(scene.tally.keystrokeLatencies).toHaveLength(3)
+    expect(scene.tally.seen).toBe(4)
   })
 
   it('delivers an erased keystroke once when the erasure comes in one update with the next keystroke', () => {
-    const codec = new KeystrokeCodec(3)
-    const { doc: typist, target, copy } = workshopWithCard()
-    const receiver = copy()
-    const tally = new Tally()
-    const log = new SendLog(codec, tally)
-    const stop = observeDeliveries(receiver, log, tally)
-    const type = (seq: number) => {
-      const at = resolveText(typist, target)!.length
-      return updateOf(typist, () => spliceText(typist, target, at, 0, log.keystroke(0, seq)))
-    }
-    Y.applyUpdate(receiver, type(0))
-    const second = type(1)
-    log.erasure(0)
-    const erasure = updateOf(typist, () => erase(typist, codec, 0, target))
-    Y.applyUpdate(receiver, Y.mergeUpdates([second, erasure, type(2)]))
-    stop()
-    expect(resolveText(receiver, target)?.toString()).toBe(codec.char(0, 2))
-    expect(tally.keystrokeLatencies).toHaveLength(3)
-    expect(tally.seen).toBe(4)
+    const scene = typingScene()
+    scene.receive(scene.type(0))
+    const second = scene.type(1)
+    const erasure = scene.erase()
+    scene.receive(second, erasure, scene.type(2))
+    scene.stop()
+    expect(scene.shown()).toBe(scene.codec.char(0, 2))
+    expect(scene.tally.keystrokeLatencies).toHaveLength(3)
+    expect(scene.tally.seen).toBe(4)
   })
 
   it('delivers a card move overwritten by the next move in the same update', () => {
