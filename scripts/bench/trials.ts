@@ -16,9 +16,13 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2
 }
 
+/** Counts summed over the trials rather than taken at their median: a delivery lost in any trial must show. */
+const SUMMED: ReadonlyArray<keyof Row> = ['deliveries_expected', 'deliveries_seen']
+
 /**
  * One row for a server's trials: each number is the median of that number over the trials (so columns of one
- * row may come from different trials); the rest is the first trial's, the servers' close codes all of them.
+ * row may come from different trials), but deliveries are the trials' totals; the rest is the first trial's, the
+ * servers' close codes all of them.
  */
 export function medianRow(trials: readonly Row[]): Row {
   const [first] = trials
@@ -26,7 +30,10 @@ export function medianRow(trials: readonly Row[]): Row {
   const merged: Record<string, unknown> = { ...first }
   for (const [key, value] of Object.entries(first)) {
     if (typeof value !== 'number') continue
-    merged[key] = Number(median(trials.map((t) => t[key as keyof Row] as number)).toFixed(2))
+    const values = trials.map((t) => t[key as keyof Row] as number)
+    merged[key] = SUMMED.includes(key as keyof Row)
+      ? values.reduce((sum, n) => sum + n, 0)
+      : Number(median(values).toFixed(2))
   }
   merged.close_codes = trials.flatMap((t) => t.close_codes)
   return merged as unknown as Row
@@ -58,7 +65,17 @@ export function compareTrials(
 /** Every trial's main figures, in the order they ran (`servers` rows per trial). */
 export function trialsTable(trials: readonly Row[], servers: number): string {
   return table(
-    ['server', 'trial', 'p50 ms', 'p99 ms', '1st screen p99', 'max ms', 'cpu ms/edit', 'peak RSS MB'],
+    [
+      'server',
+      'trial',
+      'p50 ms',
+      'p99 ms',
+      '1st screen p99',
+      'max ms',
+      'cpu ms/edit',
+      'peak RSS MB',
+      'missing',
+    ],
     trials.map((r, i) => [
       r.server,
       Math.floor(i / servers) + 1,
@@ -68,6 +85,7 @@ export function trialsTable(trials: readonly Row[], servers: number): string {
       r.max_ms,
       r.cpu_ms_per_edit,
       r.peak_rss_mb,
+      r.deliveries_expected - r.deliveries_seen,
     ]),
   )
 }

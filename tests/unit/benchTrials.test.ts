@@ -40,6 +40,21 @@ describe('bench: several trials', () => {
     expect(() => medianRow([])).toThrow('no trial')
   })
 
+  it('adds up the deliveries of every trial, so that one lost in any trial shows', () => {
+    const summary = medianRow([
+      row('loupe', 20, { deliveries_expected: 100, deliveries_seen: 100 }),
+      row('loupe', 30, { deliveries_expected: 100, deliveries_seen: 71 }),
+      row('loupe', 40, { deliveries_expected: 100, deliveries_seen: 100 }),
+    ])
+    expect(summary.deliveries_expected).toBe(300)
+    expect(summary.deliveries_seen).toBe(271)
+    const lines = trialsTable([row('loupe', 20, { deliveries_expected: 100, deliveries_seen: 71 })], 1).split(
+      '\n',
+    )
+    expect(lines[0]).toMatch(/\smissing$/)
+    expect(lines[2]).toMatch(/\s29$/)
+  })
+
   it('counts the trials in which Loupe came out lower, trial against trial', () => {
     const byServer = new Map<ServerName, Row[]>([
       ['loupe', [row('loupe', 30), row('loupe', 50), row('loupe', 20)]],
