@@ -118,7 +118,7 @@ export class SendLog {
   private readonly shown: Uint8Array
   private readonly fields = new Map<string, FieldSend[]>()
   /** Each participant's last keystroke slot sent, and that slot when they last erased (-1: none yet). */
-  readonly lastSlotSent: Int32Array
+  private readonly lastSlotSent: Int32Array
   readonly slotAtErasure: Int32Array
 
   constructor(
