@@ -31,7 +31,11 @@ export class SqliteDocStore implements DocStore {
   private readonly commit
 
   constructor(private readonly db: Database.Database) {
-    this.insert = db.prepare('INSERT INTO doc_updates (workshop_id, data) VALUES (?, ?)')
+    this.insert = db.prepare<[string, string, Uint8Array], { seq: number }>(
+      `INSERT INTO doc_updates (workshop_id, seq, data)
+       VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM doc_updates WHERE workshop_id = ?), ?)
+       RETURNING seq`,
+    )
     this.selectAll = db.prepare<[string], { seq: number; data: Buffer }>(
       'SELECT seq, data FROM doc_updates WHERE workshop_id = ? ORDER BY seq',
     )
@@ -99,10 +103,12 @@ export class SqliteDocStore implements DocStore {
   }
 
   private run(write: Write): number {
-    if (write.kind === 'replace') this.deleteUpTo.run(write.workshopId, write.uptoSeq)
+    const { workshopId } = write
     const updates = write.kind === 'append' ? write.updates : [write.snapshot]
     let seq = 0
-    for (const update of updates) seq = Number(this.insert.run(write.workshopId, update).lastInsertRowid)
+    for (const update of updates) seq = this.insert.get(workshopId, workshopId, update)?.seq ?? seq
+    // After the snapshot's insert, so that its seq follows every seq the workshop ever had; never the snapshot.
+    if (write.kind === 'replace') this.deleteUpTo.run(workshopId, Math.min(write.uptoSeq, seq - 1))
     return seq
   }
 }

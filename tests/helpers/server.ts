@@ -178,8 +178,9 @@ export function truncateStoredDoc(dataDir: string, workshopId: string): Buffer[]
     const last = db
       .prepare('SELECT seq, data FROM doc_updates WHERE workshop_id = ? ORDER BY seq DESC LIMIT 1')
       .get(workshopId) as { seq: number; data: Buffer }
-    db.prepare('UPDATE doc_updates SET data = ? WHERE seq = ?').run(
+    db.prepare('UPDATE doc_updates SET data = ? WHERE workshop_id = ? AND seq = ?').run(
       last.data.subarray(0, last.data.length >> 1),
+      workshopId,
       last.seq,
     )
     return storedRows(db, workshopId)
