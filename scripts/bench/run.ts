@@ -209,7 +209,7 @@ async function main(): Promise<void> {
   }
 
   if (options.capacity) {
-    say('\n== Capacity: edit rate raised step by step until p99 > 50 ms ==')
+    say('\n== Capacity: edit rate raised by 1.6x per step until p99 > 50 ms, then the rate between ==')
     for (const name of options.servers) results.capacity.push(await capacity(name, options, say))
     say(
       table(
