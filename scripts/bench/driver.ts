@@ -96,6 +96,11 @@ export class Driver {
         for (const typist of typists) later(window + Math.random() * VOTE_WINDOW_MS, () => typist.vote(true))
       })
     }
+    // The steady window's own edits, so that the server's CPU over that window can be read per edit.
+    let steadyEdits = 0
+    const total = () => this.sent.keystrokes + this.sent.erasures + this.sent.moves + this.sent.votes
+    later(warmupMs, () => (steadyEdits = -total()))
+    later(warmupMs + steadyMs, () => (steadyEdits += total()))
     const loop = monitorEventLoopDelay({ resolution: 5 })
     loop.enable()
     const gc = watchPauses()
@@ -109,6 +114,7 @@ export class Driver {
     const pauses = reportPauses(gc.stop(), this.tally.slowFlights)
     return {
       sent: { ...this.sent },
+      steadyEdits,
       deliveriesExpected: this.tally.expected,
       deliveriesSeen: this.tally.seen,
       latencies: Float64Array.from(this.tally.latencies),

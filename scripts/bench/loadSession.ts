@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process'
-import { cpuMeter } from './procStats'
+import { cpuMeter, cpuSeconds } from './procStats'
 import type {
   MainSetup,
   Step,
@@ -84,6 +84,11 @@ class LoadProcess {
 
 export interface MeasuredStep extends StepResult {
   serverCpuSeconds: number
+  /**
+   * The same, phase by phase: the steady load alone is the fair comparison, without the warm-up (a fresh server
+   * still compiling its hot paths) and without the burst (whose votes are different work on each server).
+   */
+  serverCpuByPhase: { warmup: number; steady: number; burstAndDrain: number }
   /** CPU seconds of each load process: one near the step's duration means it was saturated. */
   loadCpuSeconds: number[]
 }
@@ -131,14 +136,40 @@ export class LoadSession {
   async step(step: Step): Promise<MeasuredStep> {
     const meter = cpuMeter([this.server.pid, ...this.processes.map((p) => p.pid)])
     for (const p of this.processes) p.send({ type: 'step', step })
+    const phases = phaseReadings(this.server.pid, [step.warmup, step.warmup + step.duration])
     const results = (await Promise.all(this.processes.map((p) => p.next('stepDone')))).map((m) => m.result)
     const [serverCpuSeconds = 0, ...loadCpuSeconds] = meter.stop()
-    return { ...mergeSteps(results), serverCpuSeconds, loadCpuSeconds }
+    const [atSteady = Number.NaN, atBurst = Number.NaN] = await phases
+    const [atStart = Number.NaN] = meter.started
+    return {
+      ...mergeSteps(results),
+      serverCpuSeconds,
+      serverCpuByPhase: {
+        warmup: atSteady - atStart,
+        steady: atBurst - atSteady,
+        burstAndDrain: atStart + serverCpuSeconds - atBurst,
+      },
+      loadCpuSeconds,
+    }
   }
 
   async close(): Promise<void> {
     await Promise.all(this.processes.map((p) => p.close()))
   }
+}
+
+/** The CPU seconds `pid` has used at moments given in seconds from now (NaN where the process was gone). */
+function phaseReadings(pid: number, momentsS: readonly number[]): Promise<number[]> {
+  const read = () => {
+    try {
+      return cpuSeconds(pid)
+    } catch {
+      return Number.NaN
+    }
+  }
+  return Promise.all(
+    momentsS.map((s) => new Promise<number>((resolve) => setTimeout(() => resolve(read()), s * 1000))),
+  )
 }
 
 function concat(arrays: readonly Float64Array[]): Float64Array {
@@ -166,6 +197,7 @@ function mergeKinds(all: ReadonlyArray<StepResult['receivedByKind']>): StepResul
 function mergeSteps(results: readonly StepResult[]): StepResult {
   const sum = (pick: (r: StepResult) => number) => results.reduce((n, r) => n + pick(r), 0)
   return {
+    steadyEdits: sum((r) => r.steadyEdits),
     sent: {
       keystrokes: sum((r) => r.sent.keystrokes),
       erasures: sum((r) => r.sent.erasures),

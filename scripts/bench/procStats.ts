@@ -46,8 +46,8 @@ export class RssSampler {
   }
 }
 
-/** CPU seconds used by several processes between now and `stop()`. */
-export function cpuMeter(pids: readonly number[]): { stop(): number[] } {
-  const start = pids.map(cpuSeconds)
-  return { stop: () => pids.map((pid, i) => cpuSeconds(pid) - (start[i] ?? 0)) }
+/** CPU seconds used by several processes between now (`started`: their totals then) and `stop()`. */
+export function cpuMeter(pids: readonly number[]): { started: readonly number[]; stop(): number[] } {
+  const started = pids.map(cpuSeconds)
+  return { started, stop: () => pids.map((pid, i) => cpuSeconds(pid) - (started[i] ?? 0)) }
 }

@@ -60,6 +60,8 @@ export interface EditCounts {
 
 export interface StepResult {
   sent: EditCounts
+  /** Edits sent during the steady load alone (after the warm-up, before the burst). */
+  steadyEdits: number
   /** Every edit should reach every other participant of its workshop. */
   deliveriesExpected: number
   deliveriesSeen: number

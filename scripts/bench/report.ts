@@ -37,6 +37,7 @@ const MAIN_COLUMNS: ReadonlyArray<[string, (r: Row) => number]> = [
   ['B out/edit', (r) => r.bytes_out_per_edit],
   ['cpu s', (r) => r.cpu_s],
   ['cpu ms/edit', (r) => r.cpu_ms_per_edit],
+  ['steady cpu ms/edit', (r) => r.steady_cpu_ms_per_edit],
   ['peak RSS MB', (r) => r.peak_rss_mb],
 ]
 
@@ -84,6 +85,8 @@ export function deliveryLines(rows: readonly Row[]): string {
         (r.server_loop_lag_p99_ms === null
           ? ''
           : `; server event-loop lag p99 <= ${r.server_loop_lag_p99_ms} ms`) +
+        `; server CPU s ${r.cpu_s_by_phase.warmup} warm-up + ${r.cpu_s_by_phase.steady} steady + ` +
+        `${r.cpu_s_by_phase.burst_and_drain} burst and drain` +
         `; load process CPU s ${r.load_cpu_s.join(' + ')} (event-loop delay p99 ${r.load_loop_delay_p99_ms} ms; ` +
         `in GC ${r.load_gc_paused_ms_per_process} ms each, longest pause ${r.load_gc_longest_ms} ms)${closes}` +
         `; ${slowLine(r)}`

@@ -86,6 +86,11 @@ async function main(): Promise<void> {
     const lower = compareTrials(byServer, (r) => r.p99_ms)
     if (lower)
       say(`Loupe's steady p99 was below the reference's in ${lower.loupeLower} of ${lower.trials} trials.`)
+    const cheaper = compareTrials(byServer, (r) => r.steady_cpu_ms_per_edit)
+    if (cheaper)
+      say(
+        `Loupe's steady CPU per edit was below the reference's in ${cheaper.loupeLower} of ${cheaper.trials} trials.`,
+      )
   }
   say(
     `\n== Edit-to-screen latency under load (keystrokes, moves and votes; same load on both${options.trials > 1 ? `; medians of ${options.trials} trials` : ''}) ==`,

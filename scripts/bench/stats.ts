@@ -64,6 +64,12 @@ export interface Row {
   peak_rss_mb: number
   cpu_s: number
   cpu_ms_per_edit: number
+  /** The server's CPU over the steady load alone (no warm-up, no burst): cores busy, and ms per edit sent then. */
+  steady_edits: number
+  steady_cpu_cores: number
+  steady_cpu_ms_per_edit: number
+  /** The server's CPU seconds in each phase of the step: warm-up, steady load, then burst and drain. */
+  cpu_s_by_phase: { warmup: number; steady: number; burst_and_drain: number }
   load_cpu_s: number[]
   /** The load processes' own event-loop delay: when high, latencies partly measure the generator. */
   load_loop_delay_p99_ms: number
@@ -90,6 +96,8 @@ export function toRow(
     participants: number
     rate: number
     warmup: number
+    /** Seconds of steady load. */
+    duration: number
     connections: number
     setupSeconds: number
   },
@@ -138,6 +146,14 @@ export function toRow(
     peak_rss_mb: round(peakRssMb, 1),
     cpu_s: round(step.serverCpuSeconds),
     cpu_ms_per_edit: round((step.serverCpuSeconds * 1000) / Math.max(1, edits), 3),
+    steady_edits: step.steadyEdits,
+    steady_cpu_cores: round(step.serverCpuByPhase.steady / shape.duration),
+    steady_cpu_ms_per_edit: round((step.serverCpuByPhase.steady * 1000) / Math.max(1, step.steadyEdits), 3),
+    cpu_s_by_phase: {
+      warmup: round(step.serverCpuByPhase.warmup),
+      steady: round(step.serverCpuByPhase.steady),
+      burst_and_drain: round(step.serverCpuByPhase.burstAndDrain),
+    },
     load_cpu_s: step.loadCpuSeconds.map((s) => round(s)),
     load_loop_delay_p99_ms: round(step.loopDelayP99Ms, 1),
     load_loop_delay_max_ms: round(step.loopDelayMaxMs, 1),

@@ -50,6 +50,12 @@ describe('npm run bench --quick', () => {
       expect(row.edits_sent).toBeGreaterThan(0)
       expect(row.updates_per_s).toBeGreaterThan(0)
       expect(row.cpu_s).toBeGreaterThanOrEqual(0)
+      // The phases add up to the whole step, give or take the readings' rounding (1/100 s ticks).
+      const { warmup, steady, burst_and_drain } = row.cpu_s_by_phase
+      for (const phase of [warmup, steady, burst_and_drain]) expect(phase).toBeGreaterThanOrEqual(0)
+      expect(Math.abs(warmup + steady + burst_and_drain - row.cpu_s)).toBeLessThan(0.03)
+      expect(row.steady_edits).toBeGreaterThan(0)
+      expect(Number.isFinite(row.steady_cpu_ms_per_edit)).toBe(true)
       expect(row.peak_rss_mb).toBeGreaterThan(10)
       // The warm-up ran and was timed apart; the GC attribution ran over the measured part.
       expect(row.warmup_s).toBe(1)

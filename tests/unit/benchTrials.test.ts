@@ -12,6 +12,7 @@ const row = (server: ServerName, p99: number, extra: Partial<Row> = {}): Row =>
     first_screen_p99_ms: p99 - 5,
     max_ms: p99 * 2,
     cpu_ms_per_edit: 1.2,
+    steady_cpu_ms_per_edit: 1.1,
     peak_rss_mb: 120,
     close_codes: [],
     votes_are: 'x',
