@@ -10,12 +10,20 @@ import type { Room } from '../rooms/Room'
 const EMPTY: Ballot = Object.freeze({})
 
 /**
+ * When a whole room votes at once, the voter count reaches the screens at most this often: one count for each
+ * first dot would be one stored change sent to everyone, per voter. A lone vote's count still goes out at once.
+ */
+export const COUNTS_EVERY_MS = 100
+
+/**
  * A room's votes on the server: the current round's ballots, read from the store once, then kept in memory. Every
  * command of the room runs in one queue (queue.ts), so a vote's check and its write are never interleaved.
  */
 export class RoomVoting {
   private loadedRound: string | null = null
   private ballots = new Map<string, Ballot>()
+  private countsPublishedAt = Number.NEGATIVE_INFINITY
+  private countsDue = false
 
   constructor(
     private readonly room: Room,
@@ -93,6 +101,34 @@ export class RoomVoting {
       setRoundCounts(doc, { voters: this.voterCount(doc), eligible: countEligible(doc) })
       if (round.status === 'revealed') writeResults(doc, this.results(round))
     })
+  }
+
+  /**
+   * Brings the document's voter count in line with the ballots: now, or if a count went out less than
+   * COUNTS_EVERY_MS ago, once that time is up (one write then covers every vote in between). The room stays loaded
+   * until it is written, so that a count is never lost to everyone leaving right after the last vote.
+   */
+  publishCounts(): void {
+    if (this.countsDue) return
+    const wait = this.countsPublishedAt + COUNTS_EVERY_MS - performance.now()
+    if (wait <= 0) return void this.writeCounts()
+    this.countsDue = true
+    this.room.holds++
+    setTimeout(() => {
+      this.countsDue = false
+      void this.writeCounts().finally(() => {
+        this.room.holds--
+        this.room.releaseIfIdle()
+      })
+    }, wait)
+  }
+
+  private async writeCounts(): Promise<void> {
+    this.countsPublishedAt = performance.now()
+    if (this.room.gone) return
+    const round = readControl(this.room.doc).round
+    // A failed write fails the room, which tells every client; there is nobody to answer here.
+    if (round && this.countsChanged(round)) await this.publish().catch(() => {})
   }
 
   /** Whether the document's voter count lags behind the ballots (a first dot placed, a last one withdrawn). */

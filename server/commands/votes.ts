@@ -71,9 +71,8 @@ export async function castVotes(
   })
   if (round && changed.size > 0) {
     await voting.save(round, changed)
-    // The dots are stored: answer now. The new count reaches everyone through the room's own ordered queue; a
-    // failed write there fails the room, which tells every client.
-    if (voting.countsChanged(round)) voting.publish().catch(() => {})
+    // The dots are stored: answer now. The new count reaches everyone through the room's own ordered queue.
+    if (voting.countsChanged(round)) voting.publishCounts()
     for (const voter of changed.keys()) voting.sendBallot(voter, round)
   }
   return outcomes

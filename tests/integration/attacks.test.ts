@@ -116,6 +116,8 @@ describe('steering the workshop is the facilitator’s', () => {
   it('a participant sending any steering command is refused, and nothing changes', async () => {
     const roundId = await scene.openRound()
     await expectOk(scene.victim.commands, { type: 'vote.add', itemId: scene.board.perspectives[0]! })
+    // The voter count may trail the answer by a moment (counts of votes close together go out together).
+    await everyoneSees([scene.victim], (c) => c.round?.voters === 1)
     const mallory = await scene.attacker()
     const before = await scene.serverState(roundId)
     for (const command of steering)

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readControl } from '../../shared/doc'
 import type { CreateWorkshopResponse } from '../../shared/protocol'
 import { DEFAULT_VOTE_SETTINGS, type VoteSettings } from '../../shared/voting'
+import { COUNTS_EVERY_MS } from '../../server/commands/roomVoting'
 import { createWorkshop } from '../helpers/api'
 import { expectOk } from '../helpers/commands'
 import {
@@ -13,7 +14,7 @@ import {
   type Board,
   type Person,
 } from '../helpers/people'
-import { startTestServer, type TestServer } from '../helpers/server'
+import { readStoredDoc, startTestServer, type TestServer } from '../helpers/server'
 import { waitFor } from '../helpers/waitFor'
 
 let t: TestServer
@@ -162,6 +163,43 @@ describe('fifteen participants voting at once', () => {
       expect(readControl(person.doc).round).toMatchObject({ voters: 15, eligible: 15 })
     }
     expect(readControl(serverDoc(t, workshop.id)).results?.totals).toEqual(expected)
+  })
+})
+
+describe('voter counts while a room votes at once', () => {
+  it('sends the count once per short window rather than once per voter, and ends on the exact count', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `Votant ${i + 1}`)
+    const { facilitator, participants, board } = await workshopWith(names)
+    await expectOk(facilitator.commands, { type: 'round.open', settings: settings() })
+    await everyoneSees(participants, (c) => c.round?.status === 'open' && c.round.eligible === 12)
+    const seen: number[] = []
+    facilitator.doc.on('update', () => {
+      const voters = readControl(facilitator.doc).round?.voters
+      if (voters !== undefined && voters !== seen.at(-1)) seen.push(voters)
+    })
+
+    // Each participant's first dot, one after the other: each one changes the count.
+    const started = performance.now()
+    for (const person of participants)
+      await expectOk(person.commands, { type: 'vote.add', itemId: board.perspectives[0]! })
+    const elapsed = performance.now() - started
+    await everyoneSees([facilitator, ...participants], (c) => c.round?.voters === 12)
+
+    expect(seen.at(-1)).toBe(12)
+    // The first count at once, then at most one per window the votes spanned, and one when the last window ends.
+    expect(seen.length).toBeLessThanOrEqual(Math.floor(elapsed / COUNTS_EVERY_MS) + 2)
+  })
+
+  it('writes the last count even when everyone leaves right after the last vote', async () => {
+    const { workshop, facilitator, participants, board } = await workshopWith(['Fanny', 'Gaël', 'Hugo'])
+    await expectOk(facilitator.commands, { type: 'round.open', settings: settings() })
+    await everyoneSees(participants, (c) => c.round?.status === 'open')
+    for (const person of participants)
+      await expectOk(person.commands, { type: 'vote.add', itemId: board.perspectives[0]! })
+    for (const person of [facilitator, ...participants]) person.destroy()
+
+    await waitFor(() => expect(t.server.rooms.get(workshop.id)).toBeUndefined(), { timeout: 8000 })
+    expect(readControl(readStoredDoc(t.dataDir, workshop.id).doc).round).toMatchObject({ voters: 3 })
   })
 })
 
