@@ -127,8 +127,10 @@ export class RoomVoting {
     this.countsPublishedAt = performance.now()
     if (this.room.gone) return
     const round = readControl(this.room.doc).round
+    // Only the count: a reveal since has written its results, and a count already right needs no write.
+    if (!round || round.id !== this.loadedRound || round.voters === this.voterCount(this.room.doc)) return
     // A failed write fails the room, which tells every client; there is nobody to answer here.
-    if (round && this.countsChanged(round)) await this.publish().catch(() => {})
+    await this.publish().catch(() => {})
   }
 
   /** Whether the document's voter count lags behind the ballots (a first dot placed, a last one withdrawn). */

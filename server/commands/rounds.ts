@@ -62,7 +62,8 @@ export const roundHandlers = {
   'round.close': (ctx) =>
     withRound(ctx, async (round) => {
       if (round.status !== 'open') return refuse('round_not_open')
-      await ctx.room.change((doc) => setRoundOpen(doc, false))
+      // The final voter count goes with the closing, rather than after it when the last votes came just before.
+      await ctx.voting.publish((doc) => setRoundOpen(doc, false))
       await recordStatus(ctx)
       return done()
     }),

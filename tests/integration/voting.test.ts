@@ -190,6 +190,22 @@ describe('voter counts while a room votes at once', () => {
     expect(seen.length).toBeLessThanOrEqual(Math.floor(elapsed / COUNTS_EVERY_MS) + 2)
   })
 
+  it('closes a round with its final count, even when the last votes came just before', async () => {
+    const { facilitator, participants, board } = await workshopWith(['Inès', 'Jules'])
+    await expectOk(facilitator.commands, { type: 'round.open', settings: settings() })
+    await everyoneSees(participants, (c) => c.round?.status === 'open')
+    let votersWhenClosed: number | undefined
+    facilitator.doc.on('update', () => {
+      const round = readControl(facilitator.doc).round
+      if (round?.status === 'closed' && votersWhenClosed === undefined) votersWhenClosed = round.voters
+    })
+    // The second count would wait for the end of the first one's window; the closing comes before.
+    for (const person of participants)
+      await expectOk(person.commands, { type: 'vote.add', itemId: board.perspectives[0]! })
+    await expectOk(facilitator.commands, { type: 'round.close' })
+    await waitFor(() => expect(votersWhenClosed).toBe(2))
+  })
+
   it('writes the last count even when everyone leaves right after the last vote', async () => {
     const { workshop, facilitator, participants, board } = await workshopWith(['Fanny', 'Gaël', 'Hugo'])
     await expectOk(facilitator.commands, { type: 'round.open', settings: settings() })
