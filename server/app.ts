@@ -52,6 +52,8 @@ export interface ServerOptions {
   storage?: Storage
   /** The referee; tests of the pipeline may pass another one. */
   checkUpdate?: CheckUpdate
+  /** How often a room voting at once gets its voter count written (100 ms by default; tests may lengthen it). */
+  voterCountEveryMs?: number
   /**
    * Behind a reverse proxy (TRUST_PROXY=1): per-address limits count the address the proxy appended to
    * X-Forwarded-For rather than the proxy's own. Off by default: anyone can write that header.
@@ -105,7 +107,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   requestLimits.limitCreations(router)
   const clientDir = options.clientDir === undefined ? DEFAULT_CLIENT_DIR : options.clientDir
   const http = createServer(createRequestHandler(router, createStaticHandler(clientDir), log, metrics))
-  const commands = createCommandHandler({ registry: storage.registry, votes: storage.votes, log })
+  const commands = createCommandHandler({
+    registry: storage.registry,
+    votes: storage.votes,
+    log,
+    voterCountEveryMs: options.voterCountEveryMs,
+  })
   const sockets = createSocketServer({
     registry: storage.registry,
     rooms,

@@ -85,8 +85,8 @@ export function deliveryLines(rows: readonly Row[]): string {
         (r.server_loop_lag_p99_ms === null
           ? ''
           : `; server event-loop lag p99 <= ${r.server_loop_lag_p99_ms} ms`) +
-        `; server CPU s ${r.cpu_s_by_phase.warmup} warm-up + ${r.cpu_s_by_phase.steady} steady + ` +
-        `${r.cpu_s_by_phase.burst_and_drain} burst and drain` +
+        `; server CPU s ${r.cpu_warmup_s} warm-up + ${r.cpu_steady_s} steady + ` +
+        `${r.cpu_burst_and_drain_s} burst and drain` +
         `; load process CPU s ${r.load_cpu_s.join(' + ')} (event-loop delay p99 ${r.load_loop_delay_p99_ms} ms; ` +
         `in GC ${r.load_gc_paused_ms_per_process} ms each, longest pause ${r.load_gc_longest_ms} ms)${closes}` +
         `; ${slowLine(r)}`

@@ -69,7 +69,9 @@ export interface Row {
   steady_cpu_cores: number
   steady_cpu_ms_per_edit: number
   /** The server's CPU seconds in each phase of the step: warm-up, steady load, then burst and drain. */
-  cpu_s_by_phase: { warmup: number; steady: number; burst_and_drain: number }
+  cpu_warmup_s: number
+  cpu_steady_s: number
+  cpu_burst_and_drain_s: number
   load_cpu_s: number[]
   /** The load processes' own event-loop delay: when high, latencies partly measure the generator. */
   load_loop_delay_p99_ms: number
@@ -149,11 +151,9 @@ export function toRow(
     steady_edits: step.steadyEdits,
     steady_cpu_cores: round(step.serverCpuByPhase.steady / shape.duration),
     steady_cpu_ms_per_edit: round((step.serverCpuByPhase.steady * 1000) / Math.max(1, step.steadyEdits), 3),
-    cpu_s_by_phase: {
-      warmup: round(step.serverCpuByPhase.warmup),
-      steady: round(step.serverCpuByPhase.steady),
-      burst_and_drain: round(step.serverCpuByPhase.burstAndDrain),
-    },
+    cpu_warmup_s: round(step.serverCpuByPhase.warmup),
+    cpu_steady_s: round(step.serverCpuByPhase.steady),
+    cpu_burst_and_drain_s: round(step.serverCpuByPhase.burstAndDrain),
     load_cpu_s: step.loadCpuSeconds.map((s) => round(s)),
     load_loop_delay_p99_ms: round(step.loopDelayP99Ms, 1),
     load_loop_delay_max_ms: round(step.loopDelayMaxMs, 1),

@@ -13,6 +13,8 @@ export interface CommandDeps {
   log: Logger
   /** The server clock (tests of the timer may pass another). */
   now?: () => number
+  /** How often a room voting at once gets its voter count written (roomVoting.ts; tests may lengthen it). */
+  voterCountEveryMs?: number | undefined
 }
 
 export interface CommandContext {

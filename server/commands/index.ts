@@ -55,7 +55,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
   function stateOf(room: Room): RoomState {
     let state = roomStates.get(room)
     if (!state) {
-      const voting = new RoomVoting(room, deps.votes)
+      const voting = new RoomVoting(room, deps.votes, deps.log, deps.voterCountEveryMs)
       const queue = new CommandQueue<Outcome, VoteRequest>((votes) => castVotes(room, voting, votes))
       roomStates.set(room, (state = { voting, queue }))
     }

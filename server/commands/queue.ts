@@ -1,7 +1,8 @@
 /**
  * A room's commands, run one after another in arrival order so that a check and the write it allows are never
  * interleaved with another command. Votes that queue up back to back run as one batch: checked one by one in order,
- * then stored, counted and published once, which keeps a room's whole vote burst to a few writes.
+ * then stored and counted once (their voter count joins those of the next 100 ms), which keeps a room's whole vote
+ * burst to a few writes.
  */
 
 /** A job's answer, or null when there is nobody left to answer (the sender left meanwhile). */

@@ -3,6 +3,7 @@ import { readControl, roots } from '../../shared/doc'
 import { countEligible, setRoundCounts, writeResults } from '../../shared/ops'
 import type { RoundResults, RoundState } from '../../shared/schema'
 import { dotsLeft, tally, type Ballot } from '../../shared/voting'
+import type { Logger } from '../log'
 import type { VoteStore } from '../persistence/types'
 import { encodeReply } from '../rooms/messages'
 import type { Room } from '../rooms/Room'
@@ -17,7 +18,9 @@ export const COUNTS_EVERY_MS = 100
 
 /**
  * A room's votes on the server: the current round's ballots, read from the store once, then kept in memory. Every
- * command of the room runs in one queue (queue.ts), so a vote's check and its write are never interleaved.
+ * command of the room runs in one queue (queue.ts), so a vote's check and its write are never interleaved. The voter
+ * count is the exception: when votes come close together it follows them on its own timer (publishCounts), and any
+ * closing or reveal of the round writes it too.
  */
 export class RoomVoting {
   private loadedRound: string | null = null
@@ -28,6 +31,8 @@ export class RoomVoting {
   constructor(
     private readonly room: Room,
     private readonly store: VoteStore,
+    private readonly log: Logger,
+    private readonly countsEveryMs = COUNTS_EVERY_MS,
   ) {}
 
   /** The current round as the document has it, its ballots loaded (and its row stored) the first time it is seen. */
@@ -98,25 +103,31 @@ export class RoomVoting {
       alongside?.(doc)
       const round = readControl(doc).round
       if (!round || round.id !== this.loadedRound) return
-      setRoundCounts(doc, { voters: this.voterCount(doc), eligible: countEligible(doc) })
+      this.writeCountsInto(doc)
       if (round.status === 'revealed') writeResults(doc, this.results(round))
     })
   }
 
+  /** Inside a change: the current round's voter and eligible counts, as the ballots and roster have them. */
+  writeCountsInto(doc: Y.Doc): void {
+    if (readControl(doc).round?.id !== this.loadedRound) return
+    setRoundCounts(doc, { voters: this.voterCount(doc), eligible: countEligible(doc) })
+  }
+
   /**
    * Brings the document's voter count in line with the ballots: now, or if a count went out less than
-   * COUNTS_EVERY_MS ago, once that time is up (one write then covers every vote in between). The room stays loaded
+   * `countsEveryMs` ago, once that time is up (one write then covers every vote in between). The room stays loaded
    * until it is written, so that a count is never lost to everyone leaving right after the last vote.
    */
   publishCounts(): void {
     if (this.countsDue) return
-    const wait = this.countsPublishedAt + COUNTS_EVERY_MS - performance.now()
+    const wait = this.countsPublishedAt + this.countsEveryMs - performance.now()
     if (wait <= 0) return void this.writeCounts()
     this.countsDue = true
     this.room.holds++
     setTimeout(() => {
       this.countsDue = false
-      void this.writeCounts().finally(() => {
+      void this.writeCounts().then(() => {
         this.room.holds--
         this.room.releaseIfIdle()
       })
@@ -125,12 +136,15 @@ export class RoomVoting {
 
   private async writeCounts(): Promise<void> {
     this.countsPublishedAt = performance.now()
-    if (this.room.gone) return
-    const round = readControl(this.room.doc).round
-    // Only the count: a reveal since has written its results, and a count already right needs no write.
-    if (!round || round.id !== this.loadedRound || round.voters === this.voterCount(this.room.doc)) return
-    // A failed write fails the room, which tells every client; there is nobody to answer here.
-    await this.publish().catch(() => {})
+    try {
+      if (this.room.gone) return
+      // A closing or reveal since may have written the count already: then nothing is written.
+      if (readControl(this.room.doc).round?.voters === this.voterCount(this.room.doc)) return
+      await this.room.change((doc) => this.writeCountsInto(doc))
+    } catch (error) {
+      // A failed store fails the room, which tells every client; no command waits on this write to answer.
+      this.log.warn('voter_count_not_written', { workshopId: this.room.workshopId, error })
+    }
   }
 
   /** Whether the document's voter count lags behind the ballots (a first dot placed, a last one withdrawn). */

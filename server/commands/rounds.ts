@@ -33,9 +33,10 @@ export async function startRound(
   return round
 }
 
-/** Reveals the current round inside a change, with the results of its ballots. */
+/** Reveals the current round inside a change, with the results of its ballots and its final voter count. */
 export function revealInto(ctx: CommandContext, round: RoundState, doc: Y.Doc): void {
   if (round.status !== 'revealed') revealRound(doc, ctx.voting.results(round))
+  ctx.voting.writeCountsInto(doc)
 }
 
 /** Stores the round's status as the document now has it. */
@@ -63,7 +64,10 @@ export const roundHandlers = {
     withRound(ctx, async (round) => {
       if (round.status !== 'open') return refuse('round_not_open')
       // The final voter count goes with the closing, rather than after it when the last votes came just before.
-      await ctx.voting.publish((doc) => setRoundOpen(doc, false))
+      await ctx.room.change((doc) => {
+        setRoundOpen(doc, false)
+        ctx.voting.writeCountsInto(doc)
+      })
       await recordStatus(ctx)
       return done()
     }),

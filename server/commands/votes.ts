@@ -50,8 +50,9 @@ function checkVote(
 
 /**
  * Checks a run of votes in arrival order (each against the ballot the earlier ones left), then stores the changed
- * ballots in one write, sends each voter their new ballot and publishes the voter count once. A vote from a
- * connection closed meanwhile gets no answer (null) and changes nothing.
+ * ballots in one write, sends each voter their new ballot and has the voter count published (at once, or with the
+ * other votes of its window: RoomVoting.publishCounts). A vote from a connection closed meanwhile gets no answer
+ * (null) and changes nothing.
  */
 export async function castVotes(
   room: Room,

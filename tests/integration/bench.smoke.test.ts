@@ -50,11 +50,12 @@ describe('npm run bench --quick', () => {
       expect(row.edits_sent).toBeGreaterThan(0)
       expect(row.updates_per_s).toBeGreaterThan(0)
       expect(row.cpu_s).toBeGreaterThanOrEqual(0)
-      // The phases add up to the whole step, give or take the readings' rounding (1/100 s ticks).
-      const { warmup, steady, burst_and_drain } = row.cpu_s_by_phase
-      for (const phase of [warmup, steady, burst_and_drain]) expect(phase).toBeGreaterThanOrEqual(0)
-      expect(Math.abs(warmup + steady + burst_and_drain - row.cpu_s)).toBeLessThan(0.03)
-      expect(row.steady_edits).toBeGreaterThan(0)
+      // The server's CPU was read at each phase's end; the steady edits are those of its 3 s alone: about 36
+      // (2 workshops x 3 participants x 2 edits/s x 3 s, at random moments), fewer than the whole step's.
+      for (const phase of [row.cpu_warmup_s, row.cpu_steady_s, row.cpu_burst_and_drain_s])
+        expect(Number.isFinite(phase) && phase >= 0).toBe(true)
+      expect(row.steady_edits).toBeGreaterThanOrEqual(12)
+      expect(row.steady_edits).toBeLessThanOrEqual(Math.min(72, row.edits_sent - 1))
       expect(Number.isFinite(row.steady_cpu_ms_per_edit)).toBe(true)
       expect(row.peak_rss_mb).toBeGreaterThan(10)
       // The warm-up ran and was timed apart; the GC attribution ran over the measured part.
