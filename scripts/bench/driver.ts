@@ -97,10 +97,11 @@ export class Driver {
       })
     }
     // The steady window's own edits, so that the server's CPU over that window can be read per edit.
-    let steadyEdits = 0
     const total = () => this.sent.keystrokes + this.sent.erasures + this.sent.moves + this.sent.votes
-    later(warmupMs, () => (steadyEdits = -total()))
-    later(warmupMs + steadyMs, () => (steadyEdits += total()))
+    let atSteady = 0
+    let steadyEdits = 0
+    later(warmupMs, () => (atSteady = total()))
+    later(warmupMs + steadyMs, () => (steadyEdits = total() - atSteady))
     const loop = monitorEventLoopDelay({ resolution: 5 })
     loop.enable()
     const gc = watchPauses()

@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process'
-import { cpuMeter, cpuSeconds } from './procStats'
+import { cpuMeter, cpuReadings } from './procStats'
 import type {
   MainSetup,
   Step,
@@ -136,7 +136,7 @@ export class LoadSession {
   async step(step: Step): Promise<MeasuredStep> {
     const meter = cpuMeter([this.server.pid, ...this.processes.map((p) => p.pid)])
     for (const p of this.processes) p.send({ type: 'step', step })
-    const phases = phaseReadings(this.server.pid, [step.warmup, step.warmup + step.duration])
+    const phases = cpuReadings(this.server.pid, [step.warmup, step.warmup + step.duration])
     const results = (await Promise.all(this.processes.map((p) => p.next('stepDone')))).map((m) => m.result)
     const [serverCpuSeconds = 0, ...loadCpuSeconds] = meter.stop()
     const [atSteady = Number.NaN, atBurst = Number.NaN] = await phases
@@ -156,20 +156,6 @@ export class LoadSession {
   async close(): Promise<void> {
     await Promise.all(this.processes.map((p) => p.close()))
   }
-}
-
-/** The CPU seconds `pid` has used at moments given in seconds from now (NaN where the process was gone). */
-function phaseReadings(pid: number, momentsS: readonly number[]): Promise<number[]> {
-  const read = () => {
-    try {
-      return cpuSeconds(pid)
-    } catch {
-      return Number.NaN
-    }
-  }
-  return Promise.all(
-    momentsS.map((s) => new Promise<number>((resolve) => setTimeout(() => resolve(read()), s * 1000))),
-  )
 }
 
 function concat(arrays: readonly Float64Array[]): Float64Array {

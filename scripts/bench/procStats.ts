@@ -51,3 +51,17 @@ export function cpuMeter(pids: readonly number[]): { started: readonly number[];
   const started = pids.map(cpuSeconds)
   return { started, stop: () => pids.map((pid, i) => cpuSeconds(pid) - (started[i] ?? 0)) }
 }
+
+/** The CPU seconds `pid` has used at moments given in seconds from now (NaN where the process was gone). */
+export function cpuReadings(pid: number, momentsS: readonly number[]): Promise<number[]> {
+  const read = () => {
+    try {
+      return cpuSeconds(pid)
+    } catch {
+      return Number.NaN
+    }
+  }
+  return Promise.all(
+    momentsS.map((s) => new Promise<number>((resolve) => setTimeout(() => resolve(read()), s * 1000))),
+  )
+}

@@ -115,12 +115,13 @@ export class RoomVoting {
   }
 
   /**
-   * Brings the document's voter count in line with the ballots: now, or if a count went out less than
-   * `countsEveryMs` ago, once that time is up (one write then covers every vote in between). The room stays loaded
-   * until it is written, so that a count is never lost to everyone leaving right after the last vote.
+   * Brings the document's voter count in line with the ballots if it lags (a first dot placed, a last one withdrawn):
+   * now, or if a count went out less than `countsEveryMs` ago, once that time is up (one write then covers every vote
+   * in between). The room stays loaded until it is written, so that a count is never lost to everyone leaving right
+   * after the last vote.
    */
   publishCounts(): void {
-    if (this.countsDue) return
+    if (this.countsDue || !this.countLags()) return
     const wait = this.countsPublishedAt + this.countsEveryMs - performance.now()
     if (wait <= 0) return void this.writeCounts()
     this.countsDue = true
@@ -139,7 +140,7 @@ export class RoomVoting {
     try {
       if (this.room.gone) return
       // A closing or reveal since may have written the count already: then nothing is written.
-      if (readControl(this.room.doc).round?.voters === this.voterCount(this.room.doc)) return
+      if (!this.countLags()) return
       await this.room.change((doc) => this.writeCountsInto(doc))
     } catch (error) {
       // A failed store fails the room, which tells every client; no command waits on this write to answer.
@@ -147,9 +148,8 @@ export class RoomVoting {
     }
   }
 
-  /** Whether the document's voter count lags behind the ballots (a first dot placed, a last one withdrawn). */
-  countsChanged(round: RoundState): boolean {
-    return round.voters !== this.voterCount(this.room.doc) || round.status === 'revealed'
+  private countLags(): boolean {
+    return readControl(this.room.doc).round?.voters !== this.voterCount(this.room.doc)
   }
 
   /** Sends a participant their own ballot, privately: to their connections only, never the projector's. */

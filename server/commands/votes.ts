@@ -73,7 +73,7 @@ export async function castVotes(
   if (round && changed.size > 0) {
     await voting.save(round, changed)
     // The dots are stored: answer now. The new count reaches everyone through the room's own ordered queue.
-    if (voting.countsChanged(round)) voting.publishCounts()
+    voting.publishCounts()
     for (const voter of changed.keys()) voting.sendBallot(voter, round)
   }
   return outcomes
