@@ -1,23 +1,33 @@
+import type { Duplex } from 'node:stream'
 import WebSocket from 'ws'
 import type { Role } from '../../shared/schema'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import type { Peer } from '../rooms/bus'
+import type { FrameCache } from './frames'
 
 export interface ConnectionOptions {
   log: Logger
   metrics: Metrics
   /** A client that reads too slowly to keep up gets dropped rather than buffering without end. */
   maxBufferedBytes: number
+  /** Shared by the connections of one server, so that a broadcast frames its message once. */
+  frames: FrameCache
 }
 
-/** A websocket seen as a room peer. */
+/**
+ * A websocket seen as a room peer. Messages go to its socket as whole frames, beside ws rather than through it: ws
+ * writes each of its own frames (pings, pongs, the close) to the socket as soon as it is asked to, since the server
+ * never negotiates compression, so frames from both land on the wire whole and in the order they were asked for,
+ * and `ws.bufferedAmount` counts both.
+ */
 export class Connection implements Peer {
   readonly awarenessIds = new Set<number>()
   private closing = false
 
   constructor(
     readonly ws: WebSocket,
+    private readonly socket: Duplex,
     readonly workshopId: string,
     readonly participantId: string,
     readonly role: Role,
@@ -43,7 +53,7 @@ export class Connection implements Peer {
     }
     this.options.metrics.sent(message.byteLength)
     // No callback: a failed write errors the socket, which ws then closes; a callback per message only costs.
-    this.ws.send(message)
+    this.socket.write(this.options.frames.frameOf(message))
   }
 
   close(code: number, reason: string): void {

@@ -18,6 +18,7 @@ import { ShuttingDown, type RoomManager } from '../rooms/RoomManager'
 import { decodeClientMessage, inspectUpdate } from '../rooms/messages'
 import { AddressCounter } from './addressCounter'
 import { Connection, closeSocket } from './Connection'
+import { FrameCache } from './frames'
 import { startKeepalive } from './keepalive'
 import { TokenBucket } from './tokenBucket'
 
@@ -51,8 +52,15 @@ export interface SocketServer {
 export function createSocketServer(deps: SocketServerDeps): SocketServer {
   const { registry, rooms, commands, log, metrics, limits, keepaliveMs = 30_000 } = deps
   const addressOf = deps.addressOf ?? addressReader({ trustProxy: false })
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+  // No compression (ws's default, said here because Connection relies on it): ws then never holds a frame back, so
+  // the frames a Connection writes beside it cannot land inside one of its own.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+    perMessageDeflate: false,
+  })
   const perAddress = new AddressCounter()
+  const frames = new FrameCache()
 
   /** Closes a socket for going over a limit, counted for /metrics. */
   function limited(ws: WebSocket, code: number, reason: string, metric: string): void {
@@ -87,11 +95,17 @@ export function createSocketServer(deps: SocketServerDeps): SocketServer {
       }
       perAddress.add(address)
       ws.once('close', () => perAddress.remove(address))
-      void serve(ws, workshopId, token, asProjector)
+      void serve(ws, socket, workshopId, token, asProjector)
     })
   }
 
-  async function serve(ws: WebSocket, workshopId: string, token: string | null, asProjector: boolean) {
+  async function serve(
+    ws: WebSocket,
+    socket: Duplex,
+    workshopId: string,
+    token: string | null,
+    asProjector: boolean,
+  ) {
     let connection: Connection | null = null
     let room: Room | null = null
     let closed = false
@@ -129,10 +143,11 @@ export function createSocketServer(deps: SocketServerDeps): SocketServer {
         return closeSocket(ws, code, identity.reason)
       }
       const role: Role = asProjector ? 'projector' : identity.role
-      connection = new Connection(ws, workshopId, identity.credential.participant.id, role, {
+      connection = new Connection(ws, socket, workshopId, identity.credential.participant.id, role, {
         log,
         metrics,
         maxBufferedBytes: limits.maxBufferedBytes,
+        frames,
       })
       if (closed) return
       const attached = await rooms.attach(workshopId, connection)
