@@ -4,7 +4,7 @@ import type { Role } from '../../shared/schema'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import type { Peer } from '../rooms/bus'
-import type { FrameCache } from './frames'
+import type { FrameWriter } from './frames'
 
 export interface ConnectionOptions {
   log: Logger
@@ -12,14 +12,15 @@ export interface ConnectionOptions {
   /** A client that reads too slowly to keep up gets dropped rather than buffering without end. */
   maxBufferedBytes: number
   /** Shared by the connections of one server, so that a broadcast frames its message once. */
-  frames: FrameCache
+  frames: FrameWriter
 }
 
 /**
- * A websocket seen as a room peer. Messages go to its socket as whole frames, beside ws rather than through it: ws
- * writes each of its own frames (pings, pongs, the close) to the socket as soon as it is asked to, since the server
- * never negotiates compression, so frames from both land on the wire whole and in the order they were asked for,
- * and `ws.bufferedAmount` counts both.
+ * A websocket seen as a room peer. Messages go to its socket as whole frames, beside ws rather than through it. That
+ * keeps every frame whole and in order because ws, as this server uses it, writes each of its own frames (pings,
+ * pongs, the close) to the socket as soon as it is asked to: it would hold frames back only to compress them
+ * (compression is off), to read a Blob, or between the fragments of a message sent in parts, and nothing here sends
+ * either through ws. `ws.bufferedAmount` counts the frames written here too.
  */
 export class Connection implements Peer {
   readonly awarenessIds = new Set<number>()
@@ -39,7 +40,9 @@ export class Connection implements Peer {
   }
 
   send(message: Uint8Array): void {
-    if (!this.isOpen) return
+    // ws marks itself closing before it ends its socket, but a write after the end would be an error event rather
+    // than the quiet no-op of ws.send: checked here as well.
+    if (!this.isOpen || !this.socket.writable) return
     if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
       this.options.log.warn('connection_too_slow', {
         workshopId: this.workshopId,
@@ -53,7 +56,7 @@ export class Connection implements Peer {
     }
     this.options.metrics.sent(message.byteLength)
     // No callback: a failed write errors the socket, which ws then closes; a callback per message only costs.
-    this.socket.write(this.options.frames.frameOf(message))
+    this.options.frames.write(this.socket, message)
   }
 
   close(code: number, reason: string): void {

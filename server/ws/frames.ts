@@ -1,3 +1,5 @@
+import type { Duplex } from 'node:stream'
+
 /**
  * The server's binary websocket frames (RFC 6455, section 5.2), built once per message rather than once per
  * recipient. A room relays each change to every other connection of its workshop: ws would frame it again for each
@@ -7,33 +9,58 @@
 
 const FIN_BINARY = 0x82
 
+/**
+ * Past this size a payload is written after its header instead of being copied into one frame, and not remembered:
+ * such messages (a newcomer's copy of a long workshop) go to one connection, and copying or keeping them alive
+ * would cost more than a second write.
+ */
+export const MAX_COPIED_BYTES = 16 * 1024
+
+/** The frame header for a payload of `length` bytes. */
+export function frameHeader(length: number): Buffer {
+  const header = Buffer.allocUnsafe(length < 126 ? 2 : length < 65_536 ? 4 : 10)
+  header[0] = FIN_BINARY
+  if (length < 126) {
+    header[1] = length
+  } else if (length < 65_536) {
+    header[1] = 126
+    header.writeUInt16BE(length, 2)
+  } else {
+    header[1] = 127
+    header.writeBigUInt64BE(BigInt(length), 2)
+  }
+  return header
+}
+
 /** The whole frame, header and payload in one buffer, so that a connection writes it with a single write. */
 export function binaryFrame(payload: Uint8Array): Buffer {
-  const length = payload.byteLength
-  const headerBytes = length < 126 ? 2 : length < 65_536 ? 4 : 10
-  const frame = Buffer.allocUnsafe(headerBytes + length)
-  frame[0] = FIN_BINARY
-  if (length < 126) {
-    frame[1] = length
-  } else if (length < 65_536) {
-    frame[1] = 126
-    frame.writeUInt16BE(length, 2)
-  } else {
-    frame[1] = 127
-    frame.writeBigUInt64BE(BigInt(length), 2)
-  }
-  frame.set(payload, headerBytes)
+  const header = frameHeader(payload.byteLength)
+  const frame = Buffer.allocUnsafe(header.byteLength + payload.byteLength)
+  header.copy(frame, 0)
+  frame.set(payload, header.byteLength)
   return frame
 }
 
 /**
- * Remembers the frame of the message framed last: a broadcast hands the same message to each peer of a room in
- * turn, so all but the first find it framed. Keyed by identity, which is sound because a message is never changed
- * once sent (a socket may still hold it, unwritten, long after).
+ * Writes messages to sockets as frames, remembering the frame of the message framed last: a broadcast hands the
+ * same message to each peer of a room in turn, so all but the first find it framed. Keyed by identity, which is
+ * sound as long as nobody changes a message and sends the same object again (every message is encoded afresh).
  */
-export class FrameCache {
+export class FrameWriter {
   private payload: Uint8Array | null = null
   private frame: Buffer = Buffer.alloc(0)
+
+  write(socket: Duplex, payload: Uint8Array): void {
+    if (payload.byteLength > MAX_COPIED_BYTES) {
+      // Corked: header and payload still leave in one system call.
+      socket.cork()
+      socket.write(frameHeader(payload.byteLength))
+      socket.write(payload)
+      socket.uncork()
+      return
+    }
+    socket.write(this.frameOf(payload))
+  }
 
   frameOf(payload: Uint8Array): Buffer {
     if (payload !== this.payload) {

@@ -18,7 +18,7 @@ import { ShuttingDown, type RoomManager } from '../rooms/RoomManager'
 import { decodeClientMessage, inspectUpdate } from '../rooms/messages'
 import { AddressCounter } from './addressCounter'
 import { Connection, closeSocket } from './Connection'
-import { FrameCache } from './frames'
+import { FrameWriter } from './frames'
 import { startKeepalive } from './keepalive'
 import { TokenBucket } from './tokenBucket'
 
@@ -52,15 +52,14 @@ export interface SocketServer {
 export function createSocketServer(deps: SocketServerDeps): SocketServer {
   const { registry, rooms, commands, log, metrics, limits, keepaliveMs = 30_000 } = deps
   const addressOf = deps.addressOf ?? addressReader({ trustProxy: false })
-  // No compression (ws's default, said here because Connection relies on it): ws then never holds a frame back, so
-  // the frames a Connection writes beside it cannot land inside one of its own.
+  // No compression (ws's default, said here because Connection relies on it: see there).
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_MESSAGE_BYTES,
     perMessageDeflate: false,
   })
   const perAddress = new AddressCounter()
-  const frames = new FrameCache()
+  const frames = new FrameWriter()
 
   /** Closes a socket for going over a limit, counted for /metrics. */
   function limited(ws: WebSocket, code: number, reason: string, metric: string): void {
@@ -74,6 +73,8 @@ export function createSocketServer(deps: SocketServerDeps): SocketServer {
   })
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // For the socket's whole life: ws removes its own listener when it closes, and an error with no listener (a write
+    // after the end, say) would bring the process down.
     socket.on('error', () => socket.destroy())
     const url = requestUrl(req.url)
     const match = new RegExp(`^${WS_PATH}/([^/]+)$`).exec(url.pathname)

@@ -15,7 +15,13 @@ import {
 import type { CreateWorkshopResponse } from '../../shared/protocol'
 import { readBoard } from '../../shared/read'
 import { createWorkshop, request } from '../helpers/api'
-import { joinAndConnect, openRawSocket, presenceMessage, type TestClient } from '../helpers/clients'
+import {
+  joinAndConnect,
+  openRawSocket,
+  presenceMessage,
+  syncStep1Message,
+  type TestClient,
+} from '../helpers/clients'
 import { startTestServer, type TestServer } from '../helpers/server'
 import { waitFor } from '../helpers/waitFor'
 
@@ -236,5 +242,17 @@ describe('presence', () => {
     raw.ws.terminate()
     await waitFor(() => expect(b.provider.awareness.getStates().has(clientId)).toBe(false))
     expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(true)
+  })
+})
+
+describe('the wire', () => {
+  it('never compresses, even for a client that offers it: the server writes its frames beside ws', async () => {
+    const raw = openRawSocket(t.url, workshop.id, workshop.facilitatorKey)
+    await raw.opened
+    expect(raw.ws.extensions).toBe('')
+    // The answer to "send me everything" (sync step 2: message 0, step 1) carries the whole workshop.
+    raw.ws.send(syncStep1Message())
+    await waitFor(() => expect(raw.received.some((m) => m[0] === 0 && m[1] === 1)).toBe(true))
+    raw.ws.terminate()
   })
 })

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import type { Duplex } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket, WebSocketServer } from 'ws'
-import { binaryFrame, FrameCache } from '../../server/ws/frames'
+import { binaryFrame, frameHeader, FrameWriter, MAX_COPIED_BYTES } from '../../server/ws/frames'
 
 /** ws's own framer, which its types leave out: the reference for what a frame must look like. */
 const { Sender } = createRequire(import.meta.url)('ws') as {
@@ -21,6 +21,13 @@ describe('binaryFrame', () => {
     expect(binaryFrame(payload).equals(wsFrame(payload))).toBe(true)
   })
 
+  it.each([0, 125, 126, 65_535, 65_536])('heads %i bytes as ws does', (length) => {
+    const payload = payloadOf(length)
+    expect(
+      frameHeader(length).equals(wsFrame(payload).subarray(0, wsFrame(payload).byteLength - length)),
+    ).toBe(true)
+  })
+
   it('frames a view into a larger buffer from its own bytes only', () => {
     const backing = payloadOf(300)
     const view = new Uint8Array(backing.buffer, backing.byteOffset + 100, 150)
@@ -28,9 +35,9 @@ describe('binaryFrame', () => {
   })
 })
 
-describe('FrameCache', () => {
+describe('FrameWriter', () => {
   it('frames a message handed in again only once, and a different one anew', () => {
-    const frames = new FrameCache()
+    const frames = new FrameWriter()
     const first = payloadOf(10)
     const framed = frames.frameOf(first)
     expect(frames.frameOf(first)).toBe(framed)
@@ -50,10 +57,13 @@ describe('frames written beside ws', () => {
     server = createServer()
     server.on('upgrade', (req, socket: Duplex, head) =>
       wss.handleUpgrade(req, socket, head, (ws) => {
-        socket.write(binaryFrame(payloadOf(3)))
+        const frames = new FrameWriter()
+        frames.write(socket, payloadOf(3))
         ws.ping()
         ws.send(payloadOf(200))
-        socket.write(binaryFrame(payloadOf(70_000)))
+        frames.write(socket, payloadOf(MAX_COPIED_BYTES))
+        frames.write(socket, payloadOf(MAX_COPIED_BYTES + 1))
+        frames.write(socket, payloadOf(70_000))
         ws.send(payloadOf(1))
         ws.close(1000, 'done')
       }),
@@ -69,7 +79,15 @@ describe('frames written beside ws', () => {
     client.on('ping', () => received.push('ping'))
     const closeCode = await new Promise<number>((resolve) => client.on('close', resolve))
     wss.close()
-    expect(received).toEqual(['3', 'ping', '200', '70000', '1'])
+    expect(received).toEqual([
+      '3',
+      'ping',
+      '200',
+      String(MAX_COPIED_BYTES),
+      String(MAX_COPIED_BYTES + 1),
+      '70000',
+      '1',
+    ])
     expect(closeCode).toBe(1000)
   })
 })
