@@ -10,6 +10,7 @@ import {
   type ControlState,
   type Phase,
   type RosterEntry,
+  type RoundState,
   type WorkshopMeta,
 } from './schema'
 import { IDLE_TIMER, isTimerState } from './timer'
@@ -90,10 +91,16 @@ export function readControl(doc: Y.Doc): ControlState {
     timer: isTimerState(timer) ? timer : IDLE_TIMER,
     follow: parseFollowTarget(control.get('follow')) ?? { kind: 'overview' },
     hiddenCards: parseIdList(control.get('hiddenCards')),
-    round: withRoundCounts(parseRound(control.get('round')), control.get('roundCounts')),
+    round: readRound(doc),
     results: parseResults(control.get('results')),
     rounds: parsePastRounds(control.get('rounds')),
   }
+}
+
+/** Just the current round with its counts: what every vote needs, without the results and past rounds. */
+export function readRound(doc: Y.Doc): RoundState | null {
+  const control = roots(doc).control
+  return withRoundCounts(parseRound(control.get('round')), control.get('roundCounts'))
 }
 
 /** Just what decides who may edit which board: cheap enough for the referee to read on every update. */

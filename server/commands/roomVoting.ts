@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { readControl, roots } from '../../shared/doc'
+import { readRound, roots } from '../../shared/doc'
 import { countEligible, setRoundCounts, writeResults } from '../../shared/ops'
 import type { RoundResults, RoundState } from '../../shared/schema'
 import { dotsLeft, tally, type Ballot } from '../../shared/voting'
@@ -37,7 +37,7 @@ export class RoomVoting {
 
   /** The current round as the document has it, its ballots loaded (and its row stored) the first time it is seen. */
   async current(): Promise<RoundState | null> {
-    const round = readControl(this.room.doc).round
+    const round = readRound(this.room.doc)
     if (!round) return null
     if (round.id !== this.loadedRound) {
       await this.saveRound(round)
@@ -101,7 +101,7 @@ export class RoomVoting {
   publish(alongside?: (doc: Y.Doc) => void): Promise<void> {
     return this.room.change((doc) => {
       alongside?.(doc)
-      const round = readControl(doc).round
+      const round = readRound(doc)
       if (!round || round.id !== this.loadedRound) return
       this.writeCountsInto(doc)
       if (round.status === 'revealed') writeResults(doc, this.results(round))
@@ -110,7 +110,7 @@ export class RoomVoting {
 
   /** Inside a change: the current round's voter and eligible counts, as the ballots and roster have them. */
   writeCountsInto(doc: Y.Doc): void {
-    if (readControl(doc).round?.id !== this.loadedRound) return
+    if (readRound(doc)?.id !== this.loadedRound) return
     setRoundCounts(doc, { voters: this.voterCount(doc), eligible: countEligible(doc) })
   }
 
@@ -149,7 +149,7 @@ export class RoomVoting {
   }
 
   private countLags(): boolean {
-    return readControl(this.room.doc).round?.voters !== this.voterCount(this.room.doc)
+    return readRound(this.room.doc)?.voters !== this.voterCount(this.room.doc)
   }
 
   /** Sends a participant their own ballot, privately: to their connections only, never the projector's. */

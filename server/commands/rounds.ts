@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { readControl, roots } from '../../shared/doc'
+import { readControl, readRound, roots } from '../../shared/doc'
 import { openRound, revealRound, setRoundOpen } from '../../shared/ops'
 import type { RoundState } from '../../shared/schema'
 import { DEFAULT_VOTE_SETTINGS, type VoteSettings } from '../../shared/voting'
@@ -41,7 +41,7 @@ export function revealInto(ctx: CommandContext, round: RoundState, doc: Y.Doc): 
 
 /** Stores the round's status as the document now has it. */
 async function recordStatus(ctx: CommandContext): Promise<void> {
-  const round = readControl(ctx.room.doc).round
+  const round = readRound(ctx.room.doc)
   if (round) await ctx.voting.saveRound(round)
 }
 
@@ -76,7 +76,7 @@ export const roundHandlers = {
       if (round.status === 'open') return done()
       await ctx.room.change((doc) => setRoundOpen(doc, true))
       await recordStatus(ctx)
-      ctx.voting.sendBallots(readControl(ctx.room.doc).round)
+      ctx.voting.sendBallots(readRound(ctx.room.doc))
       return done()
     }),
   'round.reveal': (ctx) =>

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { readControl, roots } from '../doc'
+import { readControl, readRound, roots } from '../doc'
 import { newId } from '../ids'
 import type { PastRound, RoundResults, RoundState } from '../schema'
 import type { VoteSettings } from '../voting'
@@ -78,7 +78,7 @@ export function writeResults(doc: Y.Doc, results: RoundResults): boolean {
 
 /** The current round's participation counts, written only when they changed. */
 export function setRoundCounts(doc: Y.Doc, counts: { voters?: number; eligible?: number }): boolean {
-  const round = readControl(doc).round
+  const round = readRound(doc)
   if (!round) return false
   const voters = counts.voters ?? round.voters
   const eligible = counts.eligible ?? round.eligible
@@ -101,7 +101,7 @@ function updateRound(
   change: (round: RoundState) => RoundState | null,
   results?: RoundResults | null,
 ): boolean {
-  const round = readControl(doc).round
+  const round = readRound(doc)
   const next = round ? change(round) : null
   if (!next) return false
   doc.transact(() => {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { initialControl, readBoardAccess, readControl, roots } from '../../shared/doc'
+import { initialControl, readBoardAccess, readControl, readRound, roots } from '../../shared/doc'
 import { setFollow, setTimer } from '../../shared/ops'
 import { startTimer } from '../../shared/timer'
 import { DEFAULT_VOTE_SETTINGS } from '../../shared/voting'
@@ -63,6 +63,27 @@ describe('readControl', () => {
       results: { roundId: 'r', totals: { a: 2 }, voters: { a: ['p1', 'p2'] } },
       rounds: [{ id: 'r0', number: 1, totals: { a: 1 }, closedAt: 9 }],
     })
+  })
+
+  it('gives a vote the current round alone, its counts included, as the whole read gives it', () => {
+    const doc = new Y.Doc()
+    const control = roots(doc).control
+    expect(readRound(doc)).toBeNull()
+    const round = {
+      id: 'r',
+      number: 1,
+      status: 'open',
+      settings: DEFAULT_VOTE_SETTINGS,
+      voters: 0,
+      eligible: 4,
+    }
+    control.set('round', round)
+    control.set('roundCounts', { roundId: 'r', voters: 2, eligible: 5 })
+    control.set('results', { roundId: 'r0', totals: { a: 1 } })
+    expect(readRound(doc)).toEqual({ ...round, voters: 2, eligible: 5 })
+    expect(readRound(doc)).toEqual(readControl(doc).round)
+    control.set('roundCounts', { roundId: 'another', voters: 9, eligible: 9 })
+    expect(readRound(doc)).toEqual(round)
   })
 
   it('gives the referee the phase and locks alone', () => {
