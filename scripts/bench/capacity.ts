@@ -5,14 +5,16 @@ import { percentiles } from './stats'
 
 /**
  * Raises the edit rate step by step on one set of connections until p99 passes 50 ms (or edits go missing), then
- * tries the rate between the last one passed and the first one failed. Each step lasts `--duration` seconds.
+ * halves the gap between the last rate passed and the first one failed, twice. Each step lasts `--duration` seconds.
  */
 
 const P99_LIMIT_MS = 50
 const GROWTH = 1.6
-// Nine rates, from the lowest to 40 times it, the one between the last passed and the first failed, and room for a
+/** Halvings of the gap (geometric) once a rate failed: the sustained rate is then known to within 1.6^(1/4) = 1.12x. */
+const REFINEMENTS = 2
+// Nine rates, from the lowest to 40 times it, the two between the last passed and the first failed, and room for a
 // few of them to be run twice.
-const MAX_STEPS = 14
+const MAX_STEPS = 16
 
 export interface CapacityReport {
   server: ServerName
@@ -49,15 +51,17 @@ export function judgeStep(step: { p99: number; lost: number; retried: boolean })
 
 /**
  * Which rate to run next: up by GROWTH while steps pass, then, once a rate has failed, the rate halfway between it
- * and the last one passed (geometrically), so that the sustained rate is known to within sqrt(GROWTH) = 1.26x
- * rather than 1.6x. Each rate gets its second chance; missing edits end the search at once.
+ * and the last one passed (geometrically), and once more between whichever two rates then bound the capacity, so
+ * that the sustained rate is known to within GROWTH^(1/4) = 1.12x rather than 1.6x: at the edge, where the machine
+ * saturates, two servers a few per cent apart would otherwise land a whole step apart or on the same step. Each rate
+ * gets its second chance; missing edits end the search at once.
  */
 export class CapacitySearch {
   sustained: { rate: number; p99: number; step: number } | null = null
   failedRate: number | null = null
   private rate: number
   private retried = false
-  private refining = false
+  private refinements = 0
   private done = false
   private steps = 0
 
@@ -79,19 +83,24 @@ export class CapacitySearch {
       return
     }
     this.retried = false
+    const refining = this.failedRate !== null
     if (verdict === 'raise') {
       this.sustained = { rate: this.rate, p99: step.p99, step: this.steps - 1 }
-      if (this.refining) this.done = true
-      else this.rate *= GROWTH
-      return
+      if (!refining) this.rate *= GROWTH
+    } else {
+      this.failedRate = this.rate
+      if (!this.sustained || step.lost > 0) {
+        this.done = true
+        return
+      }
     }
-    this.failedRate = this.rate
-    if (!this.sustained || this.refining || step.lost > 0) {
+    if (this.failedRate === null || !this.sustained) return
+    if (refining) this.refinements++
+    if (this.refinements >= REFINEMENTS) {
       this.done = true
       return
     }
-    this.refining = true
-    this.rate = Math.sqrt(this.sustained.rate * this.rate)
+    this.rate = Math.sqrt(this.sustained.rate * this.failedRate)
   }
 }
 

@@ -214,7 +214,7 @@ async function main(): Promise<void> {
   }
 
   if (options.capacity) {
-    say('\n== Capacity: edit rate raised by 1.6x per step until p99 > 50 ms, then the rate between ==')
+    say('\n== Capacity: edit rate raised by 1.6x per step until p99 > 50 ms, then the gap halved twice ==')
     for (const name of options.servers) results.capacity.push(await capacity(name, options, say))
     say(
       table(

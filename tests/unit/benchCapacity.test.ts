@@ -36,7 +36,7 @@ describe('the capacity search', () => {
     }
   }
 
-  it('after the first failed rate, tries the rate between it and the last one passed', () => {
+  it('after the first failed rate, halves the gap to the last one passed, twice', () => {
     // Within the limit up to 0.2 edits/s per participant.
     const result = search((rate) => (rate <= 0.2 ? 20 : 80))
     expect(result.steps).toEqual([
@@ -47,24 +47,33 @@ describe('the capacity search', () => {
       '0.131',
       '0.210',
       '0.210 again',
-      // sqrt(0.131 x 0.210)
+      // sqrt(0.131 x 0.210), passed; then sqrt(0.166 x 0.210)
       '0.166',
+      '0.186',
     ])
-    expect(result.sustained).toBe('0.166')
+    expect(result.sustained).toBe('0.186')
     expect(result.failed).toBe('0.210')
   })
 
-  it('a rate between that fails too becomes the first failed rate', () => {
+  it('a rate between that fails too becomes the first failed rate, and the next one lies below it', () => {
     const result = search((rate) => (rate <= 0.14 ? 20 : 80))
-    expect(result.steps.slice(-3)).toEqual(['0.210 again', '0.166', '0.166 again'])
+    expect(result.steps.slice(-5)).toEqual([
+      '0.210 again',
+      '0.166',
+      '0.166 again',
+      // sqrt(0.131 x 0.166)
+      '0.147',
+      '0.147 again',
+    ])
     expect(result.sustained).toBe('0.131')
-    expect(result.failed).toBe('0.166')
+    expect(result.failed).toBe('0.147')
   })
 
-  it('gives the rate between its second chance too', () => {
+  it('gives the rates between their second chance too', () => {
     const result = search((rate, run) => (rate <= 0.14 ? 20 : rate < 0.2 && run === 2 ? 30 : 80))
-    expect(result.steps.slice(-2)).toEqual(['0.166', '0.166 again'])
-    expect(result.sustained).toBe('0.166')
+    expect(result.steps.slice(-4)).toEqual(['0.166', '0.166 again', '0.186', '0.186 again'])
+    expect(result.sustained).toBe('0.186')
+    expect(result.failed).toBe('0.210')
   })
 
   it('stops at once on missing edits, without looking between', () => {
