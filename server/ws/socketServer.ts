@@ -73,8 +73,8 @@ export function createSocketServer(deps: SocketServerDeps): SocketServer {
   })
 
   function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    // For the socket's whole life: ws removes its own listener when it closes, and an error with no listener (a write
-    // after the end, say) would bring the process down.
+    // For the socket's whole life, before ws takes it over (a refused upgrade) as after: an 'error' event with no
+    // listener would bring the process down.
     socket.on('error', () => socket.destroy())
     const url = requestUrl(req.url)
     const match = new RegExp(`^${WS_PATH}/([^/]+)$`).exec(url.pathname)
