@@ -16,28 +16,34 @@ const FIN_BINARY = 0x82
  */
 export const MAX_COPIED_BYTES = 16 * 1024
 
+const headerBytes = (length: number) => (length < 126 ? 2 : length < 65_536 ? 4 : 10)
+
+function writeHeader(target: Buffer, length: number): void {
+  target[0] = FIN_BINARY
+  if (length < 126) {
+    target[1] = length
+  } else if (length < 65_536) {
+    target[1] = 126
+    target.writeUInt16BE(length, 2)
+  } else {
+    target[1] = 127
+    target.writeBigUInt64BE(BigInt(length), 2)
+  }
+}
+
 /** The frame header for a payload of `length` bytes. */
 export function frameHeader(length: number): Buffer {
-  const header = Buffer.allocUnsafe(length < 126 ? 2 : length < 65_536 ? 4 : 10)
-  header[0] = FIN_BINARY
-  if (length < 126) {
-    header[1] = length
-  } else if (length < 65_536) {
-    header[1] = 126
-    header.writeUInt16BE(length, 2)
-  } else {
-    header[1] = 127
-    header.writeBigUInt64BE(BigInt(length), 2)
-  }
+  const header = Buffer.allocUnsafe(headerBytes(length))
+  writeHeader(header, length)
   return header
 }
 
 /** The whole frame, header and payload in one buffer, so that a connection writes it with a single write. */
 export function binaryFrame(payload: Uint8Array): Buffer {
-  const header = frameHeader(payload.byteLength)
-  const frame = Buffer.allocUnsafe(header.byteLength + payload.byteLength)
-  header.copy(frame, 0)
-  frame.set(payload, header.byteLength)
+  const offset = headerBytes(payload.byteLength)
+  const frame = Buffer.allocUnsafe(offset + payload.byteLength)
+  writeHeader(frame, payload.byteLength)
+  frame.set(payload, offset)
   return frame
 }
 
