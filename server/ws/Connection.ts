@@ -4,7 +4,8 @@ import type { Role } from '../../shared/schema'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
 import type { Peer } from '../rooms/bus'
-import type { FrameWriter } from './frames'
+import { type FrameWriter, writeChunks } from './frames'
+import type { Outbox } from './outbox'
 
 export interface ConnectionOptions {
   log: Logger
@@ -13,6 +14,8 @@ export interface ConnectionOptions {
   maxBufferedBytes: number
   /** Shared by the connections of one server, so that a broadcast frames its message once. */
   frames: FrameWriter
+  /** Shared too: what a connection is sent while handling one event leaves in one write. */
+  outbox: Outbox
 }
 
 /**
@@ -20,11 +23,14 @@ export interface ConnectionOptions {
  * keeps every frame whole and in order because ws, as this server uses it, writes each of its own frames (pings,
  * pongs, the close) to the socket as soon as it is asked to: it would hold frames back only to compress them
  * (compression is off), to read a Blob, or between the fragments of a message sent in parts, and nothing here sends
- * either through ws. `ws.bufferedAmount` counts the frames written here too.
+ * either through ws. `ws.bufferedAmount` counts the frames written here too. Frames wait in the connection until the
+ * event that sent them is done (see Outbox): several then leave in one write, and the client wakes up once for them.
  */
 export class Connection implements Peer {
   readonly awarenessIds = new Set<number>()
   private closing = false
+  /** Frames sent during the current event, written when it is done. */
+  private queued: Uint8Array[] = []
 
   constructor(
     readonly ws: WebSocket,
@@ -55,12 +61,24 @@ export class Connection implements Peer {
       return
     }
     this.options.metrics.sent(message.byteLength)
+    if (this.queued.length === 0) this.options.outbox.add(this)
+    this.options.frames.append(this.queued, message)
+  }
+
+  /** Writes the frames queued since the last flush, unless the socket is closing (ws wrote its close frame). */
+  flush(): void {
+    const chunks = this.queued
+    if (chunks.length === 0) return
+    this.queued = []
+    if (!this.isOpen || !this.socket.writable) return
     // No callback: a failed write errors the socket, which ws then closes; a callback per message only costs.
-    this.options.frames.write(this.socket, message)
+    writeChunks(this.socket, chunks)
   }
 
   close(code: number, reason: string): void {
     if (this.closing) return
+    // What this connection was sent before it was closed goes out before the close frame.
+    this.flush()
     this.closing = true
     closeSocket(this.ws, code, reason)
   }

@@ -48,24 +48,18 @@ export function binaryFrame(payload: Uint8Array): Buffer {
 }
 
 /**
- * Writes messages to sockets as frames, remembering the frame of the message framed last: a broadcast hands the
- * same message to each peer of a room in turn, so all but the first find it framed. Keyed by identity, which is
- * sound as long as nobody changes a message and sends the same object again (every message is encoded afresh).
+ * Frames messages, remembering the frame of the message framed last: a broadcast hands the same message to each peer
+ * of a room in turn, so all but the first find it framed. Keyed by identity, which is sound as long as nobody changes
+ * a message and sends the same object again (every message is encoded afresh).
  */
 export class FrameWriter {
   private payload: Uint8Array | null = null
   private frame: Buffer = Buffer.alloc(0)
 
-  write(socket: Duplex, payload: Uint8Array): void {
-    if (payload.byteLength > MAX_COPIED_BYTES) {
-      // Corked: header and payload still leave in one system call.
-      socket.cork()
-      socket.write(frameHeader(payload.byteLength))
-      socket.write(payload)
-      socket.uncork()
-      return
-    }
-    socket.write(this.frameOf(payload))
+  /** Adds the frame of `payload` to `chunks`: one buffer, or header then payload past MAX_COPIED_BYTES. */
+  append(chunks: Uint8Array[], payload: Uint8Array): void {
+    if (payload.byteLength > MAX_COPIED_BYTES) chunks.push(frameHeader(payload.byteLength), payload)
+    else chunks.push(this.frameOf(payload))
   }
 
   frameOf(payload: Uint8Array): Buffer {
@@ -75,4 +69,24 @@ export class FrameWriter {
     }
     return this.frame
   }
+}
+
+/**
+ * Writes frames to a socket in one system call: small ones copied into one buffer, larger ones corked (a writev),
+ * so that a newcomer's copy of a long workshop is not copied again.
+ */
+export function writeChunks(socket: Duplex, chunks: readonly Uint8Array[]): void {
+  if (chunks.length === 1) {
+    socket.write(chunks[0])
+    return
+  }
+  let total = 0
+  for (const chunk of chunks) total += chunk.byteLength
+  if (total <= MAX_COPIED_BYTES) {
+    socket.write(Buffer.concat(chunks, total))
+    return
+  }
+  socket.cork()
+  for (const chunk of chunks) socket.write(chunk)
+  socket.uncork()
 }

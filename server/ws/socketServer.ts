@@ -19,6 +19,7 @@ import { decodeClientMessage, inspectUpdate } from '../rooms/messages'
 import { AddressCounter } from './addressCounter'
 import { Connection, closeSocket } from './Connection'
 import { FrameWriter } from './frames'
+import { Outbox } from './outbox'
 import { startKeepalive } from './keepalive'
 import { TokenBucket } from './tokenBucket'
 
@@ -60,6 +61,7 @@ export function createSocketServer(deps: SocketServerDeps): SocketServer {
   })
   const perAddress = new AddressCounter()
   const frames = new FrameWriter()
+  const outbox = new Outbox()
 
   /** Closes a socket for going over a limit, counted for /metrics. */
   function limited(ws: WebSocket, code: number, reason: string, metric: string): void {
@@ -149,6 +151,7 @@ export function createSocketServer(deps: SocketServerDeps): SocketServer {
         metrics,
         maxBufferedBytes: limits.maxBufferedBytes,
         frames,
+        outbox,
       })
       if (closed) return
       const attached = await rooms.attach(workshopId, connection)

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import type { Duplex } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket, WebSocketServer } from 'ws'
-import { binaryFrame, frameHeader, FrameWriter, MAX_COPIED_BYTES } from '../../server/ws/frames'
+import { binaryFrame, frameHeader, FrameWriter, MAX_COPIED_BYTES, writeChunks } from '../../server/ws/frames'
 
 /** ws's own framer, which its types leave out: the reference for what a frame must look like. */
 const { Sender } = createRequire(import.meta.url)('ws') as {
@@ -46,6 +46,35 @@ describe('FrameWriter', () => {
   })
 })
 
+describe('writeChunks', () => {
+  it('writes several frames with one call, copied together when small and corked when large', () => {
+    const calls: string[] = []
+    const socket = {
+      write: (chunk: Uint8Array) => calls.push(`write ${chunk.byteLength}`),
+      cork: () => calls.push('cork'),
+      uncork: () => calls.push('uncork'),
+    } as unknown as Duplex
+    const frames = new FrameWriter()
+    const chunksOf = (...lengths: number[]) => {
+      const chunks: Uint8Array[] = []
+      for (const length of lengths) frames.append(chunks, payloadOf(length))
+      return chunks
+    }
+    writeChunks(socket, chunksOf(10))
+    writeChunks(socket, chunksOf(10, 200))
+    writeChunks(socket, chunksOf(10, MAX_COPIED_BYTES + 1))
+    expect(calls).toEqual([
+      'write 12',
+      'write 216',
+      'cork',
+      'write 12',
+      'write 4',
+      `write ${MAX_COPIED_BYTES + 1}`,
+      'uncork',
+    ])
+  })
+})
+
 describe('frames written beside ws', () => {
   let server: Server | null = null
   afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())))
@@ -56,13 +85,21 @@ describe('frames written beside ws', () => {
     server.on('upgrade', (req, socket: Duplex, head) =>
       wss.handleUpgrade(req, socket, head, (ws) => {
         const frames = new FrameWriter()
-        frames.write(socket, payloadOf(3))
+        // Each call one write, as a connection flushes what it was sent during one event.
+        const write = (...lengths: number[]) => {
+          const chunks: Uint8Array[] = []
+          for (const length of lengths) frames.append(chunks, payloadOf(length))
+          writeChunks(socket, chunks)
+        }
+        write(3)
         ws.ping()
         ws.send(payloadOf(200))
-        frames.write(socket, payloadOf(MAX_COPIED_BYTES))
-        frames.write(socket, payloadOf(MAX_COPIED_BYTES + 1))
-        frames.write(socket, payloadOf(70_000))
+        write(0, 125, 126)
+        write(MAX_COPIED_BYTES)
+        write(MAX_COPIED_BYTES + 1)
+        write(5, 70_000, 7)
         ws.send(payloadOf(1))
+        write(MAX_COPIED_BYTES - 2, 1)
         ws.close(1000, 'done')
       }),
     )
@@ -81,9 +118,16 @@ describe('frames written beside ws', () => {
       '3',
       'ping',
       '200',
+      '0',
+      '125',
+      '126',
       String(MAX_COPIED_BYTES),
       String(MAX_COPIED_BYTES + 1),
+      '5',
       '70000',
+      '7',
+      '1',
+      String(MAX_COPIED_BYTES - 2),
       '1',
     ])
     expect(closeCode).toBe(1000)
