@@ -17,7 +17,7 @@ export const TEMPLATES = {
       {
         name: 'Participation des habitants',
         questions: [
-          "Qu'est-ce que les chiffres de l'observatoire nous apprennent sur la place des habitants dans nos centres ?",
+          'Qu’est-ce que les chiffres de l’observatoire nous apprennent sur la place des habitants dans nos centres ?',
           'Où les habitants prennent-ils déjà des décisions, et où pourraient-ils en prendre davantage ?',
           'De quoi nos équipes ont-elles besoin pour accompagner les initiatives des habitants ?',
         ],
@@ -26,7 +26,7 @@ export const TEMPLATES = {
         name: 'Partenariats',
         questions: [
           'Avec quels partenaires construisons-nous vraiment nos projets, et avec lesquels ne faisons-nous que rendre des comptes ?',
-          "Qu'est-ce qui rendrait nos conventions plus stables dans le temps ?",
+          'Qu’est-ce qui rendrait nos conventions plus stables dans le temps ?',
           'Sur quels sujets pourrions-nous expérimenter à plusieurs ?',
         ],
       },

@@ -32,7 +32,7 @@ const NOT_BUILT_PAGE = `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Loupe</title></head>
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; line-height: 1.5">
 <h1>Loupe</h1>
-<p>L'application web n'est pas encore construite. Lancez <code>npm run build</code> puis rechargez la page.</p>
+<p>L’application web n’est pas encore construite. Lancez <code>npm run build</code> puis rechargez la page.</p>
 <p lang="en">The web app has not been built yet. Run <code>npm run build</code>, then reload this page.</p>
 </body></html>
 `

@@ -49,7 +49,7 @@ const plural = (count: number, one: string, many: string) => `${count} ${count >
 
 export const FRENCH_LABELS: SynthesisLabels = {
   lang: 'fr',
-  untitledWorkshop: "Synthèse de l'atelier",
+  untitledWorkshop: 'Synthèse de l’atelier',
   untitledTheme: 'Thème sans nom',
   untitledPerspective: 'Perspective sans titre',
   organiser: (name) => `Organisation : ${name}`,
@@ -57,8 +57,8 @@ export const FRENCH_LABELS: SynthesisLabels = {
   attendance: (people, centres) => {
     if (people === 0) return null
     const who = plural(people, 'participant', 'participants')
-    if (centres.length === 0) return `L'atelier a réuni ${who}.`
-    return `L'atelier a réuni ${who}, ${people > 1 ? 'venus' : 'venu'} de ${plural(centres.length, 'structure', 'structures')} : ${frenchList(centres)}.`
+    if (centres.length === 0) return `L’atelier a réuni ${who}.`
+    return `L’atelier a réuni ${who}, ${people > 1 ? 'venus' : 'venu'} de ${plural(centres.length, 'structure', 'structures')} : ${frenchList(centres)}.`
   },
   lead: 'Voici les perspectives dégagées ensemble, thème par thème.',
   voteNote: 'Le nombre de voix indiqué est celui du dernier vote à points révélé.',

@@ -68,7 +68,7 @@ describe('board', () => {
     expect(tabs.map((tab) => tab.textContent)).toEqual(['Participation des habitants', 'Partenariats'])
     expect(tabs[0]).toHaveAttribute('aria-selected', 'true')
     const panel = screen.getByRole('tabpanel', { name: 'Participation des habitants' })
-    expect(within(panel).getByText(/chiffres de l'observatoire/)).toBeInTheDocument()
+    expect(within(panel).getByText(/chiffres de l’observatoire/)).toBeInTheDocument()
 
     const perspectives = within(within(panel).getByRole('list', { name: 'Perspectives' })).getAllByRole(
       'listitem',
