@@ -2,6 +2,7 @@ import { LoadSession } from './loadSession'
 import type { BenchOptions, ServerName } from './options'
 import { startServer } from './servers'
 import { percentiles } from './stats'
+import { median } from './trials'
 
 /**
  * Raises the edit rate step by step on one set of connections until p99 passes 50 ms (or edits go missing), then
@@ -18,6 +19,8 @@ const MAX_STEPS = 16
 
 export interface CapacityReport {
   server: ServerName
+  /** Which search of this server it was (1 unless --capacity-runs). */
+  run: number
   /** The highest rate whose p99 stayed within the limit with every edit delivered. */
   sustained_rate: number | null
   sustained_updates_per_s: number | null
@@ -104,14 +107,53 @@ export class CapacitySearch {
   }
 }
 
+/**
+ * The order of the searches with `--capacity-runs N`: the servers as given, then reversed, and so on (A B, B A,
+ * A B...). A search takes minutes, and a shared machine's load drifts over minutes: alternating the order keeps
+ * either server from always running on the later, or the earlier, part of it.
+ */
+export function capacityOrder(servers: readonly ServerName[], runs: number): ServerName[][] {
+  return Array.from({ length: runs }, (_, i) => (i % 2 === 0 ? [...servers] : [...servers].reverse()))
+}
+
+export interface CapacitySummary {
+  /** Each server's median sustained rate over its runs (a run that sustained nothing counts as 0). */
+  medians: Array<{ server: ServerName; sustained_rate: number; runs: number }>
+  /** Run by run, how Loupe's sustained rate compared with the reference's; null without both servers. */
+  loupe: { above: number; equal: number; below: number } | null
+}
+
+export function summariseCapacity(reports: readonly CapacityReport[]): CapacitySummary {
+  const servers = [...new Set(reports.map((r) => r.server))]
+  const rateOf = (r: CapacityReport | undefined) => r?.sustained_rate ?? 0
+  const medians = servers.map((server) => {
+    const runs = reports.filter((r) => r.server === server)
+    return { server, sustained_rate: Number(median(runs.map(rateOf)).toFixed(2)), runs: runs.length }
+  })
+  if (!servers.includes('loupe') || !servers.includes('reference')) return { medians, loupe: null }
+  const loupe = { above: 0, equal: 0, below: 0 }
+  for (const run of new Set(reports.map((r) => r.run))) {
+    const l = reports.find((r) => r.server === 'loupe' && r.run === run)
+    const ref = reports.find((r) => r.server === 'reference' && r.run === run)
+    if (!l || !ref) continue
+    const [a, b] = [rateOf(l), rateOf(ref)]
+    if (a > b) loupe.above++
+    else if (a < b) loupe.below++
+    else loupe.equal++
+  }
+  return { medians, loupe }
+}
+
 export async function capacity(
   name: ServerName,
   options: BenchOptions,
   say: (line: string) => void,
+  run = 1,
 ): Promise<CapacityReport> {
   const server = await startServer(name, { loupeEntry: options.loupeEntry })
   const report: CapacityReport = {
     server: name,
+    run,
     sustained_rate: null,
     sustained_updates_per_s: null,
     p99_at_sustained_ms: null,
@@ -146,7 +188,7 @@ export async function capacity(
           load_cpu: loadCpu,
         })
         say(
-          `  ${name} rate ${rate.toFixed(2)}/s/participant${retry ? ' (again)' : ''}: ${updatesPerS} edits/s, ` +
+          `  ${name}${options.capacityRuns > 1 ? ` (run ${run})` : ''} rate ${rate.toFixed(2)}/s/participant${retry ? ' (again)' : ''}: ${updatesPerS} edits/s, ` +
             `p99 ${p99.toFixed(1)} ms, ${lost} missing, server CPU ${(step.serverCpuSeconds / step.activeSeconds).toFixed(2)} core, load CPU ${loadCpu.join('+')} core`,
         )
         search.record({ p99, lost })

@@ -16,6 +16,8 @@ export interface BenchOptions {
   json: string | null
   quick: boolean
   capacity: boolean
+  /** Capacity searches per server, the servers' order reversed every other run (see capacityOrder). */
+  capacityRuns: number
   /** Load-generator processes; workshops are split between them, each workshop whole in one. */
   loadProcesses: number
   /** Records a V8 CPU profile of each server during the main load, into this folder. */
@@ -38,6 +40,7 @@ const DEFAULTS: BenchOptions = {
   json: null,
   quick: false,
   capacity: false,
+  capacityRuns: 1,
   loadProcesses: 4,
   profileDir: null,
   loupeEntry: 'dist/server/index.js',
@@ -67,6 +70,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --quick             W=2 P=3 S=3 R=2 warm-up 1 s, one load process, main table only (a smoke run)
   --trials N          run the side-by-side load N times, the servers taking turns; medians (default 1)
   --capacity          also raise the rate step by step until p99 > 50 ms
+  --capacity-runs N   search the capacity N times per server (implies --capacity), the order reversed each run
   --profile DIR       write a CPU profile of each server under load into DIR
   --loupe-entry FILE  start Loupe from FILE instead of its build dist/server/index.js (.ts runs through tsx)
   --no-sections       main table only
@@ -133,6 +137,10 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
         given.quick = true
         break
       case '--capacity':
+        given.capacity = true
+        break
+      case '--capacity-runs':
+        given.capacityRuns = Math.floor(number(flag, next(), 1))
         given.capacity = true
         break
       case '--no-sections':

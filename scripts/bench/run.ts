@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { measureBrowser, type BrowserReport } from './browser'
 import { bundleSize, type BundleReport } from './bundle'
-import { capacity, type CapacityReport } from './capacity'
+import { capacity, capacityOrder, summariseCapacity, type CapacityReport } from './capacity'
 import { growth, type GrowthReport } from './growth'
 import { voteBurst } from './loadSession'
 import { burstSeconds, measureServer, type MemoryReport } from './measure'
@@ -215,12 +215,24 @@ async function main(): Promise<void> {
 
   if (options.capacity) {
     say('\n== Capacity: edit rate raised by 1.6x per step until p99 > 50 ms, then the gap halved twice ==')
-    for (const name of options.servers) results.capacity.push(await capacity(name, options, say))
+    const order = capacityOrder(options.servers, options.capacityRuns)
+    for (const [i, servers] of order.entries()) {
+      if (order.length > 1) say(`capacity run ${i + 1} of ${order.length}: ${servers.join(', ')}`)
+      for (const name of servers) results.capacity.push(await capacity(name, options, say, i + 1))
+    }
     say(
       table(
-        ['server', 'sustained edits/s', 'per participant /s', 'p99 at that rate', 'first failing rate /s'],
+        [
+          'server',
+          'run',
+          'sustained edits/s',
+          'per participant /s',
+          'p99 at that rate',
+          'first failing rate /s',
+        ],
         results.capacity.map((c) => [
           c.server,
+          c.run,
           c.sustained_updates_per_s,
           c.sustained_rate,
           c.p99_at_sustained_ms,
@@ -228,6 +240,15 @@ async function main(): Promise<void> {
         ]),
       ),
     )
+    if (order.length > 1) {
+      const { medians, loupe } = summariseCapacity(results.capacity)
+      for (const m of medians)
+        say(`${m.server}: median sustained rate ${m.sustained_rate}/s/participant over ${m.runs} runs`)
+      if (loupe)
+        say(
+          `Loupe sustained more than the reference in ${loupe.above} of ${order.length} runs, as much in ${loupe.equal}, less in ${loupe.below}.`,
+        )
+    }
   }
 
   if (options.json) writeFileSync(options.json, JSON.stringify(results, null, 2) + '\n')

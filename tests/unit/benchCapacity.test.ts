@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { CapacitySearch, judgeStep } from '../../scripts/bench/capacity'
+import {
+  CapacitySearch,
+  capacityOrder,
+  judgeStep,
+  summariseCapacity,
+  type CapacityReport,
+} from '../../scripts/bench/capacity'
 
 describe('the capacity search', () => {
   it('raises the rate while p99 stays within 50 ms', () => {
@@ -88,5 +94,52 @@ describe('the capacity search', () => {
     expect(result.steps).toEqual(['0.020', '0.020 again'])
     expect(result.sustained).toBeNull()
     expect(result.failed).toBe('0.020')
+  })
+})
+
+describe('several capacity searches', () => {
+  it('reverse the servers’ order every other run', () => {
+    expect(capacityOrder(['loupe', 'reference'], 4)).toEqual([
+      ['loupe', 'reference'],
+      ['reference', 'loupe'],
+      ['loupe', 'reference'],
+      ['reference', 'loupe'],
+    ])
+    expect(capacityOrder(['reference', 'loupe'], 1)).toEqual([['reference', 'loupe']])
+  })
+
+  const report = (server: 'loupe' | 'reference', run: number, rate: number | null): CapacityReport => ({
+    server,
+    run,
+    sustained_rate: rate,
+    sustained_updates_per_s: null,
+    p99_at_sustained_ms: null,
+    failed_rate: null,
+    steps: [],
+  })
+
+  it('give each server’s median and compare them run by run, nothing sustained counting as 0', () => {
+    const summary = summariseCapacity([
+      report('loupe', 1, 0.18),
+      report('reference', 1, 0.23),
+      report('reference', 2, 0.14),
+      report('loupe', 2, 0.18),
+      report('loupe', 3, null),
+      report('reference', 3, 0.2),
+      report('loupe', 4, 0.2),
+      report('reference', 4, 0.2),
+    ])
+    expect(summary.medians).toEqual([
+      { server: 'loupe', sustained_rate: 0.18, runs: 4 },
+      { server: 'reference', sustained_rate: 0.2, runs: 4 },
+    ])
+    expect(summary.loupe).toEqual({ above: 1, equal: 1, below: 2 })
+  })
+
+  it('compare nothing with one server only', () => {
+    expect(summariseCapacity([report('loupe', 1, 0.3), report('loupe', 2, 0.4)])).toEqual({
+      medians: [{ server: 'loupe', sustained_rate: 0.35, runs: 2 }],
+      loupe: null,
+    })
   })
 })

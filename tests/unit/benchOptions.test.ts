@@ -24,6 +24,7 @@ describe('the benchmark’s command line', () => {
       [['--rate', 'vite'], '--rate needs a number'],
       [['--servers', 'loupe,other'], '--servers takes a list'],
       [['--trials', '0'], '--trials needs a number >= 1'],
+      [['--capacity-runs', '0'], '--capacity-runs needs a number >= 1'],
     ] as const) {
       expect(() => parseOptions([...argv])).toThrow(UsageError)
       expect(() => parseOptions([...argv])).toThrow(said)
@@ -39,5 +40,11 @@ describe('the benchmark’s command line', () => {
   it('runs one trial unless told more', () => {
     expect(parseOptions([]).trials).toBe(1)
     expect(parseOptions(['--trials', '3']).trials).toBe(3)
+  })
+
+  it('searches the capacity once unless told more, and more implies searching it', () => {
+    expect(parseOptions(['--capacity'])).toMatchObject({ capacity: true, capacityRuns: 1 })
+    expect(parseOptions([])).toMatchObject({ capacity: false, capacityRuns: 1 })
+    expect(parseOptions(['--capacity-runs', '4'])).toMatchObject({ capacity: true, capacityRuns: 4 })
   })
 })
