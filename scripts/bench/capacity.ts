@@ -125,7 +125,7 @@ export interface CapacitySummary {
 
 export function summariseCapacity(reports: readonly CapacityReport[]): CapacitySummary {
   const servers = [...new Set(reports.map((r) => r.server))]
-  const rateOf = (r: CapacityReport | undefined) => r?.sustained_rate ?? 0
+  const rateOf = (r: CapacityReport) => r.sustained_rate ?? 0
   const medians = servers.map((server) => {
     const runs = reports.filter((r) => r.server === server)
     return { server, sustained_rate: Number(median(runs.map(rateOf)).toFixed(2)), runs: runs.length }
