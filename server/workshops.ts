@@ -46,7 +46,7 @@ export async function createWorkshop(
     joinedAt: createdAt,
   }
 
-  const doc = new Y.Doc()
+  const doc = services.rooms.newDoc()
   initWorkshop(
     doc,
     { title: input.title, date: input.date, place: input.place, organiser: input.organiser, createdAt },

@@ -1,3 +1,4 @@
+import * as random from 'lib0/random'
 import * as Y from 'yjs'
 import type { Logger } from '../log'
 import type { Metrics } from '../metrics'
@@ -30,8 +31,23 @@ export class RoomManager {
   private readonly rooms = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
   private closing = false
+  /**
+   * One Yjs client id for everything this server writes, instead of one per document it opens: every id a
+   * workshop has seen stays in its state vector for good, and every transaction, on the server and on each
+   * laptop, walks that vector. Safe because the id is this process's alone (random, as Yjs draws them) and a
+   * workshop is open in at most one room here at a time, which starts from everything stored under the id (what
+   * was never stored was never relayed either).
+   */
+  readonly clientId = random.uint32()
 
   constructor(private readonly deps: RoomManagerDeps) {}
+
+  /** An empty document whose own writes are this server's. */
+  newDoc(): Y.Doc {
+    const doc = new Y.Doc()
+    doc.clientID = this.clientId
+    return doc
+  }
 
   /** How many workshops are loaded. */
   get size(): number {
@@ -108,6 +124,8 @@ export class RoomManager {
       this.deps.log.error('room_load_failed', { workshopId, updates: stored.updates.length, error })
       throw new RoomUnavailable(`workshop ${workshopId} could not be loaded`)
     }
+    // Only now: Yjs gives a document a new id when an update it applies carries structs under its own.
+    doc.clientID = this.clientId
     const room = new Room(
       workshopId,
       doc,
