@@ -35,8 +35,8 @@ export class RoomManager {
    * One Yjs client id for everything this server writes, instead of one per document it opens: every id a
    * workshop has seen stays in its state vector for good, and every transaction, on the server and on each
    * laptop, walks that vector. Safe because the id is this server's alone (drawn at random as it starts, as Yjs
-   * draws them) and a workshop is open in at most one room here at a time, which starts from everything stored under the id (what
-   * was never stored was never relayed either).
+   * draws them) and a workshop is open in at most one room here at a time, which starts from everything stored
+   * under the id (what was never stored was never relayed either).
    */
   readonly clientId = random.uint32()
 
