@@ -116,11 +116,22 @@ export function capacityOrder(servers: readonly ServerName[], runs: number): Ser
   return Array.from({ length: runs }, (_, i) => (i % 2 === 0 ? [...servers] : [...servers].reverse()))
 }
 
+/**
+ * A p99 this high at the starting rate, where neither server is near its limit, says the machine's own stalls are
+ * already most of the budget: the search then finds where they cross 50 ms more than where a server saturates.
+ */
+export const NOISY_START_MS = 0.6 * P99_LIMIT_MS
+
 export interface CapacitySummary {
-  /** Each server's median sustained rate over its runs (a run that sustained nothing counts as 0). */
-  medians: Array<{ server: ServerName; sustained_rate: number; runs: number }>
+  /**
+   * Each server's median sustained rate over its runs (a run that sustained nothing counts as 0), and the median p99
+   * of its runs' first step, at the starting rate.
+   */
+  medians: Array<{ server: ServerName; sustained_rate: number; runs: number; starting_p99_ms: number }>
   /** Run by run, how Loupe's sustained rate compared with the reference's; null without both servers. */
   loupe: { above: number; equal: number; below: number } | null
+  /** Some server's starting p99 was over NOISY_START_MS: the searches measured the machine more than the servers. */
+  noisy: boolean
 }
 
 export function summariseCapacity(reports: readonly CapacityReport[]): CapacitySummary {
@@ -128,9 +139,16 @@ export function summariseCapacity(reports: readonly CapacityReport[]): CapacityS
   const rateOf = (r: CapacityReport) => r.sustained_rate ?? 0
   const medians = servers.map((server) => {
     const runs = reports.filter((r) => r.server === server)
-    return { server, sustained_rate: Number(median(runs.map(rateOf)).toFixed(2)), runs: runs.length }
+    const starts = runs.flatMap((r) => (r.steps[0] ? [r.steps[0].p99_ms] : []))
+    return {
+      server,
+      sustained_rate: Number(median(runs.map(rateOf)).toFixed(2)),
+      runs: runs.length,
+      starting_p99_ms: Number(median(starts).toFixed(1)),
+    }
   })
-  if (!servers.includes('loupe') || !servers.includes('reference')) return { medians, loupe: null }
+  const noisy = medians.some((m) => m.starting_p99_ms > NOISY_START_MS)
+  if (!servers.includes('loupe') || !servers.includes('reference')) return { medians, loupe: null, noisy }
   const loupe = { above: 0, equal: 0, below: 0 }
   for (const run of new Set(reports.map((r) => r.run))) {
     const l = reports.find((r) => r.server === 'loupe' && r.run === run)
@@ -141,7 +159,7 @@ export function summariseCapacity(reports: readonly CapacityReport[]): CapacityS
     else if (a < b) loupe.below++
     else loupe.equal++
   }
-  return { medians, loupe }
+  return { medians, loupe, noisy }
 }
 
 export async function capacity(

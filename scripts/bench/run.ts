@@ -240,8 +240,8 @@ async function main(): Promise<void> {
         ]),
       ),
     )
+    const { medians, loupe, noisy } = summariseCapacity(results.capacity)
     if (order.length > 1) {
-      const { medians, loupe } = summariseCapacity(results.capacity)
       for (const m of medians)
         say(`${m.server}: median sustained rate ${m.sustained_rate}/s/participant over ${m.runs} runs`)
       if (loupe)
@@ -249,6 +249,12 @@ async function main(): Promise<void> {
           `Loupe sustained more than the reference in ${loupe.above} of ${order.length} runs, as much in ${loupe.equal}, less in ${loupe.below}.`,
         )
     }
+    if (noisy)
+      say(
+        `At the starting rate p99 was already ${medians.map((m) => `${m.starting_p99_ms} ms (${m.server})`).join(' and ')}: ` +
+          `this machine's own stalls take most of the 50 ms, so these searches tell more about the machine than about ` +
+          `the servers. Judge capacity on a quieter machine.`,
+      )
   }
 
   if (options.json) writeFileSync(options.json, JSON.stringify(results, null, 2) + '\n')

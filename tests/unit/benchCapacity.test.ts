@@ -108,14 +108,28 @@ describe('several capacity searches', () => {
     expect(capacityOrder(['reference', 'loupe'], 1)).toEqual([['reference', 'loupe']])
   })
 
-  const report = (server: 'loupe' | 'reference', run: number, rate: number | null): CapacityReport => ({
+  const report = (
+    server: 'loupe' | 'reference',
+    run: number,
+    rate: number | null,
+    startingP99 = 20,
+  ): CapacityReport => ({
     server,
     run,
     sustained_rate: rate,
     sustained_updates_per_s: null,
     p99_at_sustained_ms: null,
     failed_rate: null,
-    steps: [],
+    steps: [0.1, 0.16].map((stepRate, i) => ({
+      rate: stepRate,
+      retry: false,
+      updates_per_s: 150,
+      // Past the first step, p99 climbs: only the first is the starting rate's.
+      p99_ms: startingP99 + i * 25,
+      lost: 0,
+      server_cpu: 0.2,
+      load_cpu: [0.2],
+    })),
   })
 
   it('give each server’s median and compare them run by run, nothing sustained counting as 0', () => {
@@ -130,16 +144,32 @@ describe('several capacity searches', () => {
       report('reference', 4, 0.2),
     ])
     expect(summary.medians).toEqual([
-      { server: 'loupe', sustained_rate: 0.18, runs: 4 },
-      { server: 'reference', sustained_rate: 0.2, runs: 4 },
+      { server: 'loupe', sustained_rate: 0.18, runs: 4, starting_p99_ms: 20 },
+      { server: 'reference', sustained_rate: 0.2, runs: 4, starting_p99_ms: 20 },
     ])
     expect(summary.loupe).toEqual({ above: 1, equal: 1, below: 2 })
+    expect(summary.noisy).toBe(false)
   })
 
   it('compare nothing with one server only', () => {
     expect(summariseCapacity([report('loupe', 1, 0.3), report('loupe', 2, 0.4)])).toEqual({
-      medians: [{ server: 'loupe', sustained_rate: 0.35, runs: 2 }],
+      medians: [{ server: 'loupe', sustained_rate: 0.35, runs: 2, starting_p99_ms: 20 }],
       loupe: null,
+      noisy: false,
     })
+  })
+
+  it('say when the machine alone put p99 near the limit at the starting rate', () => {
+    const calm = summariseCapacity([report('loupe', 1, 0.3, 12), report('reference', 1, 0.3, 29)])
+    expect(calm.noisy).toBe(false)
+    // One server's median start over 30 ms (60 % of the limit) is enough: both ran on the same machine.
+    const noisy = summariseCapacity([
+      report('loupe', 1, 0.14, 28),
+      report('reference', 1, 0.18, 42),
+      report('reference', 2, 0.11, 74),
+      report('loupe', 2, 0.2, 53),
+    ])
+    expect(noisy.medians.map((m) => m.starting_p99_ms)).toEqual([40.5, 58])
+    expect(noisy.noisy).toBe(true)
   })
 })
