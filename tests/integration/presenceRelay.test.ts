@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding'
 import { WebsocketProvider } from 'y-websocket'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { sendOwnPresenceOnly } from '../../client/sync/presenceRelay'
 import { publishEditing, publishPresence } from '../../client/sync/presence'
 import { RENEWAL_RELAY_MS } from '../../server/rooms/presence'
@@ -40,10 +40,11 @@ const laptops: Laptop[] = []
 beforeAll(async () => {
   t = await startTestServer()
 })
-afterAll(async () => {
-  for (const laptop of laptops) laptop.provider.destroy()
-  await t.cleanup()
+// Each provider listens for the process's exit: a test's laptops go when it ends, not all at the end of the file.
+afterEach(() => {
+  for (const laptop of laptops.splice(0)) laptop.provider.destroy()
 })
+afterAll(() => t.cleanup())
 
 async function room(names: string[], ownOnly: boolean): Promise<Laptop[]> {
   const workshop = await createWorkshop(t.url)
