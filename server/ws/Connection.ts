@@ -75,6 +75,17 @@ export class Connection implements Peer {
     writeChunks(this.socket, chunks)
   }
 
+  /** A write threw (the Outbox caught it): what could not be written is lost, so the client must sync again. */
+  fail(error: unknown): void {
+    this.options.log.error('connection_write_failed', {
+      workshopId: this.workshopId,
+      participantId: this.participantId,
+      error,
+    })
+    this.closing = true
+    this.ws.terminate()
+  }
+
   close(code: number, reason: string): void {
     if (this.closing) return
     // What this connection was sent before it was closed goes out before the close frame.

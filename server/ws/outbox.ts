@@ -1,6 +1,8 @@
 /** A connection with frames waiting to be written. */
 export interface Flushable {
   flush(): void
+  /** `flush` threw: the target gives up on itself (a connection drops its socket). */
+  fail(error: unknown): void
 }
 
 /** Runs `task` once the microtasks of the current event (a socket read, a commit, a timer) have all run. */
@@ -32,6 +34,13 @@ export class Outbox {
     const waiting = this.waiting
     this.waiting = []
     this.scheduled = false
-    for (const target of waiting) target.flush()
+    for (const target of waiting) {
+      // One target's failure must reach neither the others waiting after it nor the process: this runs from a tick.
+      try {
+        target.flush()
+      } catch (error) {
+        target.fail(error)
+      }
+    }
   }
 }

@@ -37,8 +37,8 @@ describe('Outbox', () => {
     const scheduled: Array<() => void> = []
     const outbox = new Outbox((flush) => scheduled.push(flush))
     const flushed: string[] = []
-    const a = { flush: () => flushed.push('a') }
-    const b = { flush: () => flushed.push('b') }
+    const a = { flush: () => flushed.push('a'), fail: () => {} }
+    const b = { flush: () => flushed.push('b'), fail: () => {} }
     outbox.add(a)
     outbox.add(b)
     expect(scheduled).toHaveLength(1)
@@ -46,6 +46,25 @@ describe('Outbox', () => {
     expect(flushed).toEqual(['a', 'b'])
     outbox.add(a)
     expect(scheduled).toHaveLength(2)
+  })
+
+  it('hands a failing target its error and still flushes the targets after it', () => {
+    const scheduled: Array<() => void> = []
+    const outbox = new Outbox((flush) => scheduled.push(flush))
+    const flushed: string[] = []
+    const failures: unknown[] = []
+    const broken = new Error('socket gone')
+    const failing = {
+      flush: () => {
+        throw broken
+      },
+      fail: (error: unknown) => failures.push(error),
+    }
+    outbox.add(failing)
+    outbox.add({ flush: () => flushed.push('next'), fail: () => failures.push('wrong target') })
+    expect(() => scheduled[0]?.()).not.toThrow()
+    expect(failures).toEqual([broken])
+    expect(flushed).toEqual(['next'])
   })
 })
 
@@ -55,6 +74,8 @@ interface Scene {
   writes: () => number
   received: string[]
   closed: Promise<number>
+  /** What the server logged, one JSON line each. */
+  logged: string[]
 }
 
 describe('a connection sent several messages during one event', () => {
@@ -67,8 +88,9 @@ describe('a connection sent several messages during one event', () => {
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()))
   })
 
-  async function scene(): Promise<Scene> {
+  async function scene(options: { failWrites?: boolean } = {}): Promise<Scene> {
     const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false })
+    const logged: string[] = []
     const serverMetrics = (metrics = new Metrics())
     server = createServer()
     const connected = new Promise<{ connection: Connection; writes: () => number }>((resolve) =>
@@ -78,10 +100,11 @@ describe('a connection sent several messages during one event', () => {
           const write = socket.write.bind(socket) as (...args: unknown[]) => boolean
           socket.write = ((...args: unknown[]) => {
             writes++
+            if (options.failWrites) throw new Error('write refused')
             return write(...args)
           }) as typeof socket.write
           const connection = new Connection(ws, socket, 'w1', 'p1', 'participant', {
-            log: createLogger('silent'),
+            log: createLogger('warn', (line) => logged.push(line)),
             metrics: serverMetrics,
             maxBufferedBytes: 1 << 20,
             frames: new FrameWriter(),
@@ -98,7 +121,7 @@ describe('a connection sent several messages during one event', () => {
     socket.on('message', (data: Buffer) => received.push(data.toString()))
     const closed = new Promise<number>((resolve) => socket.on('close', resolve))
     await new Promise((resolve) => socket.on('open', resolve))
-    return { ...(await connected), received, closed }
+    return { ...(await connected), received, closed, logged }
   }
 
   const until = async (check: () => boolean) => {
@@ -128,5 +151,15 @@ describe('a connection sent several messages during one event', () => {
     connection.send(bytes('too late'))
     expect(await closed).toBe(4000)
     expect(received).toEqual(['last words'])
+  })
+
+  it('drops its socket, and says so, when a write throws', async () => {
+    const { connection, received, closed, logged } = await scene({ failWrites: true })
+    connection.send(bytes('lost'))
+    // No close frame could be written: the client sees the socket end (1006, abnormal closure).
+    expect(await closed).toBe(1006)
+    expect(received).toEqual([])
+    expect(connection.isOpen).toBe(false)
+    expect(logged.some((line) => line.includes('connection_write_failed'))).toBe(true)
   })
 })
