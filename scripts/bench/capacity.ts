@@ -9,8 +9,8 @@ import { median } from './trials'
  * halves the gap between the last rate passed and the first one failed, twice. Each step lasts `--duration` seconds.
  */
 
-const P99_LIMIT_MS = 50
-const GROWTH = 1.6
+export const P99_LIMIT_MS = 50
+export const GROWTH = 1.6
 /** Halvings of the gap (geometric) once a rate failed: the sustained rate is then known to within 1.6^(1/4) = 1.12x. */
 const REFINEMENTS = 2
 // Nine rates, from the lowest to 40 times it, the two between the last passed and the first failed, and room for a
@@ -196,18 +196,20 @@ export async function capacity(
         const lost = step.deliveriesExpected - step.deliveriesSeen
         const updatesPerS = Number((edits / step.activeSeconds).toFixed(1))
         const loadCpu = step.loadCpuSeconds.map((s) => Number((s / step.activeSeconds).toFixed(2)))
+        const serverCpu = Number((step.serverCpuSeconds / step.activeSeconds).toFixed(2))
         report.steps.push({
           rate,
           retry,
           updates_per_s: updatesPerS,
           p99_ms: Number(p99.toFixed(2)),
           lost,
-          server_cpu: Number((step.serverCpuSeconds / step.activeSeconds).toFixed(2)),
+          server_cpu: serverCpu,
           load_cpu: loadCpu,
         })
+        const which = `${name}${options.capacityRuns > 1 ? ` (run ${run})` : ''}`
         say(
-          `  ${name}${options.capacityRuns > 1 ? ` (run ${run})` : ''} rate ${rate.toFixed(2)}/s/participant${retry ? ' (again)' : ''}: ${updatesPerS} edits/s, ` +
-            `p99 ${p99.toFixed(1)} ms, ${lost} missing, server CPU ${(step.serverCpuSeconds / step.activeSeconds).toFixed(2)} core, load CPU ${loadCpu.join('+')} core`,
+          `  ${which} rate ${rate.toFixed(2)}/s/participant${retry ? ' (again)' : ''}: ${updatesPerS} edits/s, ` +
+            `p99 ${p99.toFixed(1)} ms, ${lost} missing, server CPU ${serverCpu.toFixed(2)} core, load CPU ${loadCpu.join('+')} core`,
         )
         search.record({ p99, lost })
       }

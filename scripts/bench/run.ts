@@ -2,7 +2,14 @@ import { writeFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
 import { measureBrowser, type BrowserReport } from './browser'
 import { bundleSize, type BundleReport } from './bundle'
-import { capacity, capacityOrder, summariseCapacity, type CapacityReport } from './capacity'
+import {
+  capacity,
+  capacityOrder,
+  GROWTH,
+  P99_LIMIT_MS,
+  summariseCapacity,
+  type CapacityReport,
+} from './capacity'
 import { growth, type GrowthReport } from './growth'
 import { voteBurst } from './loadSession'
 import { burstSeconds, measureServer, type MemoryReport } from './measure'
@@ -214,7 +221,9 @@ async function main(): Promise<void> {
   }
 
   if (options.capacity) {
-    say('\n== Capacity: edit rate raised by 1.6x per step until p99 > 50 ms, then the gap halved twice ==')
+    say(
+      `\n== Capacity: edit rate raised by ${GROWTH}x per step until p99 > ${P99_LIMIT_MS} ms, then the gap halved twice ==`,
+    )
     const order = capacityOrder(options.servers, options.capacityRuns)
     for (const [i, servers] of order.entries()) {
       if (order.length > 1) say(`capacity run ${i + 1} of ${order.length}: ${servers.join(', ')}`)
@@ -252,7 +261,7 @@ async function main(): Promise<void> {
     if (noisy)
       say(
         `At the starting rate p99 was already ${medians.map((m) => `${m.starting_p99_ms} ms (${m.server})`).join(' and ')}: ` +
-          `this machine's own stalls take most of the 50 ms, so these searches tell more about the machine than about ` +
+          `this machine's own stalls take most of the ${P99_LIMIT_MS} ms, so these searches tell more about the machine than about ` +
           `the servers. Judge capacity on a quieter machine.`,
       )
   }
