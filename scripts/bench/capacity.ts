@@ -118,7 +118,7 @@ export function capacityOrder(servers: readonly ServerName[], runs: number): Ser
 
 /**
  * A p99 this high at the starting rate, where neither server is near its limit, says the machine's own stalls are
- * already most of the budget: the search then finds where they cross 50 ms more than where a server saturates.
+ * already most of the budget: the search then finds where they cross P99_LIMIT_MS more than where a server saturates.
  */
 export const NOISY_START_MS = 0.6 * P99_LIMIT_MS
 
